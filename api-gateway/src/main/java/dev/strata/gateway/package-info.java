@@ -1,0 +1,2 @@
+/** Strata api-gateway. */
+package dev.strata.gateway;

@@ -1,0 +1,2 @@
+/** Strata builder-agent. */
+package dev.strata.builder;

@@ -1,0 +1,2 @@
+/** Strata darwin-agent. */
+package dev.strata.darwin;

@@ -1,0 +1,2 @@
+/** Caches: registry cache refs, ISO weeks and ccache mount ids. */
+package dev.strata.domain.cache.api;

@@ -1,0 +1,2 @@
+/** Legs: one build of one matrix entry on one runner class. */
+package dev.strata.domain.leg.api;

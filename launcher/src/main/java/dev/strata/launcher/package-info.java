@@ -1,0 +1,2 @@
+/** Strata launcher. */
+package dev.strata.launcher;

@@ -1,0 +1,2 @@
+/** Strata matrix-service. */
+package dev.strata.matrix;

@@ -1,0 +1,2 @@
+/** Strata merge-service. */
+package dev.strata.merge;

@@ -1,0 +1,2 @@
+/** Strata runtime. */
+package dev.strata.runtime;
