@@ -1,0 +1,12 @@
+package dev.strata.domain.run.api;
+
+import dev.strata.domain.leg.api.AgentId;
+import dev.strata.domain.leg.api.LegId;
+import dev.strata.domain.trigger.api.RunId;
+import java.time.Instant;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** The holder hands a leg back unbuilt. */
+public record ReleaseLeg(
+    @TargetAggregateIdentifier RunId runId, LegId legId, AgentId agentId, String reason, Instant at)
+    implements RunCommand {}

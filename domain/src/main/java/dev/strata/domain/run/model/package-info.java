@@ -1,0 +1,2 @@
+/** The {@code BuildRun} aggregate: one per trigger. */
+package dev.strata.domain.run.model;
