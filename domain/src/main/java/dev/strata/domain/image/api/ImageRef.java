@@ -31,21 +31,21 @@ public record ImageRef(String repository, String tag, Digest digest) {
   /** Parses {@code repo}, {@code repo:tag}, {@code repo@sha256:...} or {@code repo:tag@digest}. */
   public static ImageRef parse(String raw) {
     Values.required(raw, "image reference");
-    String rest = raw;
-    Digest digest = null;
-    int at = rest.indexOf('@');
-    if (at >= 0) {
-      digest = new Digest(rest.substring(at + 1));
-      rest = rest.substring(0, at);
-    }
-    String tag = null;
-    int slash = rest.lastIndexOf('/');
-    int colon = rest.lastIndexOf(':');
-    if (colon > slash) {
-      tag = rest.substring(colon + 1);
-      rest = rest.substring(0, colon);
-    }
     try {
+      String rest = raw;
+      Digest digest = null;
+      int at = rest.indexOf('@');
+      if (at >= 0) {
+        digest = new Digest(rest.substring(at + 1));
+        rest = rest.substring(0, at);
+      }
+      String tag = null;
+      int slash = rest.lastIndexOf('/');
+      int colon = rest.lastIndexOf(':');
+      if (colon > slash) {
+        tag = rest.substring(colon + 1);
+        rest = rest.substring(0, colon);
+      }
       return new ImageRef(rest, tag, digest);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
