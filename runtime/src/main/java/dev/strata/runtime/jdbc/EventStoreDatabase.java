@@ -113,10 +113,13 @@ public final class EventStoreDatabase implements AutoCloseable {
 
   /** The H2 URL of the embedded event store under {@code dataDir}. */
   public static String embeddedUrl(Path dataDir) {
-    // LOCK_TIMEOUT: token claims and appends wait for each other rather than fail after 1 s
+    // LOCK_TIMEOUT: token claims and appends wait for each other rather than fail after 1 s.
+    // AUTO_SERVER: a second process (strata events, strata trigger) can open the file while
+    // strata serve holds it; the first opener serves the others over loopback. (H2 refuses
+    // AUTO_SERVER together with DB_CLOSE_ON_EXIT=FALSE, so H2 closes the file on JVM exit.)
     return "jdbc:h2:file:"
         + dataDir.resolve(EMBEDDED_NAME).toAbsolutePath()
-        + ";LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE";
+        + ";LOCK_TIMEOUT=10000;AUTO_SERVER=TRUE";
   }
 
   private static void ensureWritable(Path dir) throws ConfigException {
