@@ -18,8 +18,10 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -51,12 +53,13 @@ public final class LegBuilder {
     checkBuilderBase(plan, listener);
     String toolImage = plan.buildArg("BASE_IMAGE").orElse("");
     Optional<CcacheArtifact> mount = plan.ccache().filter(a -> !toolImage.isEmpty());
+    String key = mount.map(a -> builderKey(plan, checkout, a)).orElse("");
     if (mount.isPresent()) {
-      ccache.restore(mount.get(), toolImage, listener);
+      ccache.restore(mount.get(), key, toolImage, listener);
     }
     BuildOutcome outcome = driver.build(plan, checkout, listener);
     if (mount.isPresent() && mount.get().save()) {
-      ccache.save(mount.get(), toolImage, listener);
+      ccache.save(mount.get(), key, toolImage, listener);
     }
     long hits = CcacheStats.hits(outcome.stepOutput()).orElse(-1);
     BuildInputs inputs =
@@ -70,6 +73,22 @@ public final class LegBuilder {
             plan.ccache().map(CcacheArtifact::mountId).orElse(""),
             hits);
     return new LegBuild(outcome, inputs);
+  }
+
+  private String builderKey(BuildPlan plan, Path checkout, CcacheArtifact artifact) {
+    Map<String, String> vars = new HashMap<>();
+    plan.buildArgs().forEach(a -> vars.put(a.name(), a.value()));
+    String[] platform = plan.platform().split("/");
+    vars.put("TARGETOS", platform[0]);
+    vars.put("TARGETARCH", platform.length > 1 ? platform[1] : "");
+    String dockerfile;
+    try {
+      dockerfile = Files.readString(checkout.resolve(plan.dockerfile()));
+    } catch (IOException e) {
+      return artifact.mountId();
+    }
+    return CacheMountIds.builderKey(
+        dockerfile, artifact.mountId(), vars, driver.expandsMountVariables());
   }
 
   private void checkBuilderBase(BuildPlan plan, BuildListener listener) throws BuildException {

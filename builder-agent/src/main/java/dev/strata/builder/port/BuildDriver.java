@@ -11,6 +11,12 @@ public interface BuildDriver {
   String describe();
 
   /**
+   * Whether the builder's Dockerfile frontend expands variables in {@code RUN --mount} options
+   * (buildx does; dockerd 20.10's built-in frontend does not, see {@code CacheMountIds}).
+   */
+  boolean expandsMountVariables();
+
+  /**
    * Builds {@code plan} from the checkout {@code checkout} and pushes.
    *
    * @throws BuildException when a step, the push or the anchor fails (a cache write failing is

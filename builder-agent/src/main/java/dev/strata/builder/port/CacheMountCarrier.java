@@ -12,19 +12,23 @@ import java.util.Optional;
 public interface CacheMountCarrier {
 
   /**
-   * Fills the builder's mount {@code artifact.mountId()} from the artifact, when it exists.
+   * Fills the builder's mount from the artifact, when it exists.
    *
+   * @param builderKey the builder's key of the mount (the id text as the builder uses it)
    * @param toolImage an image with {@code sh} and {@code tar} to run the copy in
    * @return the restored artifact's digest; empty when there was none or the restore failed
    */
-  Optional<Digest> restore(CcacheArtifact artifact, String toolImage, BuildListener listener)
+  Optional<Digest> restore(
+      CcacheArtifact artifact, String builderKey, String toolImage, BuildListener listener)
       throws InterruptedException;
 
   /**
    * Saves the builder's mount into the artifact.
    *
+   * @param builderKey the builder's key of the mount
    * @return the saved artifact's digest; empty when the save failed
    */
-  Optional<Digest> save(CcacheArtifact artifact, String toolImage, BuildListener listener)
+  Optional<Digest> save(
+      CcacheArtifact artifact, String builderKey, String toolImage, BuildListener listener)
       throws InterruptedException;
 }

@@ -85,6 +85,11 @@ public final class EngineBuildDriver implements BuildDriver {
   }
 
   @Override
+  public boolean expandsMountVariables() {
+    return false;
+  }
+
+  @Override
   public BuildOutcome build(BuildPlan plan, Path checkout, BuildListener listener)
       throws BuildException, InterruptedException {
     List<ImageRef> tags = localTags(plan);

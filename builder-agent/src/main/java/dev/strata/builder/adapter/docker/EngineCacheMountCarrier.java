@@ -50,7 +50,8 @@ public final class EngineCacheMountCarrier implements CacheMountCarrier {
   }
 
   @Override
-  public Optional<Digest> restore(CcacheArtifact artifact, String toolImage, BuildListener listener)
+  public Optional<Digest> restore(
+      CcacheArtifact artifact, String builderKey, String toolImage, BuildListener listener)
       throws InterruptedException {
     long start = System.nanoTime();
     Path ctx = null;
@@ -63,8 +64,7 @@ public final class EngineCacheMountCarrier implements CacheMountCarrier {
         return Optional.empty();
       }
       Files.writeString(
-          ctx.resolve("Dockerfile"),
-          CcacheCommands.restoreDockerfile(artifact.mountId(), toolImage));
+          ctx.resolve("Dockerfile"), CcacheCommands.restoreDockerfile(builderKey, toolImage));
       if (!run(ctx, "restore", listener)) {
         return Optional.empty();
       }
@@ -79,14 +79,15 @@ public final class EngineCacheMountCarrier implements CacheMountCarrier {
   }
 
   @Override
-  public Optional<Digest> save(CcacheArtifact artifact, String toolImage, BuildListener listener)
+  public Optional<Digest> save(
+      CcacheArtifact artifact, String builderKey, String toolImage, BuildListener listener)
       throws InterruptedException {
     long start = System.nanoTime();
     Path ctx = null;
     try {
       ctx = Files.createTempDirectory(dirs(), "ccache-save-");
       Files.writeString(
-          ctx.resolve("Dockerfile"), CcacheCommands.saveDockerfile(artifact.mountId(), toolImage));
+          ctx.resolve("Dockerfile"), CcacheCommands.saveDockerfile(builderKey, toolImage));
       if (!run(ctx, "save", listener)) {
         return Optional.empty();
       }

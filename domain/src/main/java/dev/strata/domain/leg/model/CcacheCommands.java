@@ -18,9 +18,14 @@ import java.util.regex.Pattern;
  *       scratch} stage, exported with {@code --output type=local,dest=<dir>}.
  * </ul>
  *
- * Both take a build-arg {@value #NONCE_ARG} that changes every time, so their RUN is never served
- * from the engine's cache: a cached step would skip the copy. The tool image (which needs {@code
- * tar} and {@code sh}) is the leg's {@code BASE_IMAGE}, which the engine has or can pull anyway.
+ * The mount is named by the builder's key for it: the expanded id where the builder expands mount
+ * options, the id text as the Dockerfile writes it ({@code llama-cpp-ccache-${TARGETARCH}-...})
+ * where it does not (dockerd 20.10).
+ *
+ * <p>Both take a build-arg {@value #NONCE_ARG} that changes every time, so their RUN is never
+ * served from the engine's cache: a cached step would skip the copy. The tool image (which needs
+ * {@code tar} and {@code sh}) is the leg's {@code BASE_IMAGE}, which the engine has or can pull
+ * anyway.
  */
 public final class CcacheCommands {
   /** The archive file name in the restore context and the save output. */
@@ -29,11 +34,11 @@ public final class CcacheCommands {
   /** The build-arg that keeps the restore and save steps from being cached. */
   public static final String NONCE_ARG = "STRATA_NONCE";
 
-  private static final Pattern MOUNT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+  private static final Pattern MOUNT_ID = Pattern.compile("[A-Za-z0-9${][A-Za-z0-9._${}-]{0,199}");
 
   private CcacheCommands() {}
 
-  /** The restore Dockerfile for mount {@code mountId}, run on {@code toolImage}. */
+  /** The restore Dockerfile for the mount keyed {@code mountId}, run on {@code toolImage}. */
   public static String restoreDockerfile(String mountId, String toolImage) {
     return "FROM "
         + tool(toolImage)
@@ -54,7 +59,7 @@ public final class CcacheCommands {
         + "COPY --from=restore /strata/restored /restored\n";
   }
 
-  /** The save Dockerfile for mount {@code mountId}, run on {@code toolImage}. */
+  /** The save Dockerfile for the mount keyed {@code mountId}, run on {@code toolImage}. */
   public static String saveDockerfile(String mountId, String toolImage) {
     return "FROM "
         + tool(toolImage)
@@ -96,7 +101,10 @@ public final class CcacheCommands {
 
   private static String cacheMount(String mountId) {
     Values.matching(
-        mountId, MOUNT_ID, "ccache mount id", "[A-Za-z0-9._-], e.g. \"llama-cpp-ccache-amd64-\"");
+        mountId,
+        MOUNT_ID,
+        "cache mount key",
+        "[A-Za-z0-9._-] and ${...}, e.g. \"llama-cpp-ccache-amd64-\"");
     return "--mount=type=cache,id=" + mountId + ",target=/cache,sharing=locked";
   }
 

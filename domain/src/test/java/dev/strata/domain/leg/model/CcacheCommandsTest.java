@@ -54,6 +54,16 @@ class CcacheCommandsTest {
   @Test
   void mountIdsThatCouldBreakTheRunLine_areRefused() {
     assertThatThrownBy(() -> CcacheCommands.saveDockerfile("x,target=/etc", "ubuntu:24.04"))
-        .hasMessageContaining("Invalid ccache mount id \"x,target=/etc\"");
+        .hasMessageContaining("Invalid cache mount key \"x,target=/etc\"");
+  }
+
+  // dockerd 20.10 keys mounts by the unexpanded id text (STACK-NOTES)
+  @Test
+  void anUnexpandedIdText_isAValidKey() {
+    assertThat(
+            CcacheCommands.saveDockerfile(
+                "llama-cpp-ccache-${TARGETARCH}-${BUILD_TYPE}", "ubuntu:24.04"))
+        .contains(
+            "--mount=type=cache,id=llama-cpp-ccache-${TARGETARCH}-${BUILD_TYPE},target=/cache");
   }
 }
