@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
  * The one place BuildKit's progress becomes data. Reads {@code --progress=plain} output line by
  * line ({@code #N <name>}, {@code #N 0.123 <log>}, {@code #N CACHED}, {@code #N DONE 0.3s}, {@code
  * #N ERROR: <msg>}; vertices interleave and are matched by {@code #N}) into vertices, and exposes
- * the Dockerfile steps ({@code [stage n/m] INSTRUCTION}) as {@link StepStats}, the failing step,
- * the cache imports that succeeded and the steps' log output.
+ * the Dockerfile steps ({@code [stage n/m] INSTRUCTION}, except {@code FROM}: resolving a base
+ * image is not a step that runs or is cached) as {@link StepStats}, the failing step, the cache
+ * imports that succeeded and the steps' log output.
  *
  * <p>Not thread-safe: feed it from the thread that reads the build's output.
  */
@@ -23,7 +24,7 @@ public final class PlainProgress {
   private static final Pattern VERTEX_LINE = Pattern.compile("#(\\d+) (.*)");
   private static final Pattern DONE = Pattern.compile("DONE (\\d+(?:\\.\\d+)?)s");
   private static final Pattern LOG = Pattern.compile("(\\d+\\.\\d+) ?(.*)");
-  private static final Pattern STEP = Pattern.compile("\\[(?:[^\\]]+ )?\\d+/\\d+\\] .*");
+  private static final Pattern STEP = Pattern.compile("\\[(?:[^\\]]+ )?\\d+/\\d+\\] (?!FROM ).*");
   private static final String CACHE_IMPORT = "importing cache manifest from ";
 
   /** What a line changed, for streaming progress. */
