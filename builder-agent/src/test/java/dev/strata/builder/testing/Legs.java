@@ -101,6 +101,36 @@ public final class Legs {
     return BuildPlanner.plan(profile(ns), new LegRequest(run, trigger, entry, jobStart, CREATED));
   }
 
+  /** A profile file for {@code ns} with one builder base, {@code base-grpc-amd64}. */
+  public static String profileYaml(String ns) {
+    return "profile: strata-it\n"
+        + "registries:\n"
+        + "  ciCache: "
+        + ns
+        + "/cache\n"
+        + "  publish: ["
+        + ns
+        + "/backends-a, "
+        + ns
+        + "/backends-b]\n"
+        + "  pullRequest: "
+        + ns
+        + "/ci-tests\n"
+        + "builder:\n"
+        + "  weekKey: iso\n"
+        + "  ccacheBackends: [llama-cpp]\n"
+        + "  bases:\n"
+        + "    dockerfile: backend/Dockerfile.base-grpc-builder\n"
+        + "    context: ./\n"
+        + "    variants:\n"
+        + "      - tag: base-grpc-amd64\n"
+        + "        runsOn: ubuntu-latest\n"
+        + "        baseImage: \""
+        + FixtureRepo.BASE_IMAGE
+        + "\"\n"
+        + "        ubuntuVersion: \"2404\"\n";
+  }
+
   static LinuxEntry entry(String... kv) {
     Map<String, Scalar> f = new LinkedHashMap<>();
     for (int i = 0; i < kv.length; i += 2) {

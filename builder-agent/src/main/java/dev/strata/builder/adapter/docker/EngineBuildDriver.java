@@ -20,6 +20,7 @@ import dev.strata.domain.run.api.CacheWrite;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -133,6 +134,7 @@ public final class EngineBuildDriver implements BuildDriver {
       List<CacheRef> read,
       BuildListener listener)
       throws BuildException, InterruptedException {
+    long start = System.nanoTime();
     push(anchor, listener);
     Digest digest;
     try {
@@ -154,11 +156,14 @@ public final class EngineBuildDriver implements BuildDriver {
     } catch (RegistryException e) {
       throw new BuildException("push", e.getMessage(), List.of(), e.isTransient(), e);
     }
+    listener.phase("push", Duration.ofNanos(System.nanoTime() - start));
+    start = System.nanoTime();
     List<CacheWrite> written = new ArrayList<>();
     if (plan.cache().writes()) {
       CacheRef cache = plan.cache().ref();
       writeCache(anchor.withDigest(digest), cache, listener).ifPresent(written::add);
     }
+    listener.phase("cache write", Duration.ofNanos(System.nanoTime() - start));
     return new BuildOutcome(
         Optional.of(digest),
         plan.push().pushedRepositories(),
@@ -246,6 +251,7 @@ public final class EngineBuildDriver implements BuildDriver {
           false,
           e);
     }
+    listener.phase("engine build", result.duration());
     if (!result.succeeded()) {
       throw Failures.of(progress, result);
     }

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -38,14 +39,24 @@ public final class EngineCacheMountCarrier implements CacheMountCarrier {
 
   private final CommandRunner runner;
   private final ImageRegistry registry;
-  private final String docker;
+  private final List<String> buildCommand;
   private final Path tmpDir;
 
+  /** A carrier for the engine's builder ({@code <docker> build --progress=plain}). */
   public EngineCacheMountCarrier(
       CommandRunner runner, ImageRegistry registry, String docker, Path tmpDir) {
+    this(runner, registry, List.of(docker, "build", "--progress=plain"), tmpDir);
+  }
+
+  /**
+   * A carrier whose copies run with {@code buildCommand}, e.g. {@code [docker, buildx, build,
+   * --progress=plain]} for a buildx builder.
+   */
+  public EngineCacheMountCarrier(
+      CommandRunner runner, ImageRegistry registry, List<String> buildCommand, Path tmpDir) {
     this.runner = runner;
     this.registry = registry;
-    this.docker = docker;
+    this.buildCommand = List.copyOf(buildCommand);
     this.tmpDir = tmpDir;
   }
 
@@ -111,7 +122,10 @@ public final class EngineCacheMountCarrier implements CacheMountCarrier {
       throws IOException, InterruptedException {
     BuildInvocation inv =
         CcacheCommands.build(
-            docker, UUID.randomUUID().toString(), ctx.resolve("out").toString(), ctx.toString());
+            buildCommand,
+            UUID.randomUUID().toString(),
+            ctx.resolve("out").toString(),
+            ctx.toString());
     CommandResult r = runner.run(inv, ctx, listener::line);
     if (!r.succeeded()) {
       listener.line(

@@ -83,17 +83,27 @@ public final class CcacheCommands {
   }
 
   /**
-   * The restore or save build: {@code <docker> build --progress=plain --build-arg
+   * The restore or save build on the engine: {@code <docker> build --progress=plain --build-arg
    * STRATA_NONCE=<nonce> --output type=local,dest=<outDir> <contextDir>} with {@code
    * DOCKER_BUILDKIT=1}; the Dockerfile is {@code <contextDir>/Dockerfile}.
    */
   public static BuildInvocation build(
       String docker, String nonce, String outDir, String contextDir) {
     Values.required(docker, "docker client");
+    return build(List.of(docker, "build", "--progress=plain"), nonce, outDir, contextDir);
+  }
+
+  /**
+   * The same build with another build command, e.g. {@code [docker, buildx, build,
+   * --progress=plain]} so the copy runs in the builder that owns the mount.
+   */
+  public static BuildInvocation build(
+      List<String> buildCommand, String nonce, String outDir, String contextDir) {
+    Values.required(buildCommand, "build command");
     Values.required(nonce, "nonce");
     Values.required(outDir, "output directory");
     Values.required(contextDir, "context directory");
-    List<String> argv = new ArrayList<>(List.of(docker, "build", "--progress=plain"));
+    List<String> argv = new ArrayList<>(buildCommand);
     argv.addAll(List.of("--build-arg", new BuildArg(NONCE_ARG, nonce).toString()));
     argv.addAll(List.of("--output", "type=local,dest=" + outDir, contextDir));
     return new BuildInvocation(argv, EngineCommands.BUILDKIT_ENV);
