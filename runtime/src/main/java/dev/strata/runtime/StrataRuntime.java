@@ -105,8 +105,7 @@ public final class StrataRuntime implements AutoCloseable {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
       List<ProcessorHealth> processors = health().processors();
-      boolean caughtUp =
-          processors.stream().allMatch(p -> !p.replaying() && p.position().orElse(-1) >= head);
+      boolean caughtUp = processors.stream().allMatch(p -> p.position().orElse(-1) >= head);
       if (caughtUp) {
         return true;
       }

@@ -47,6 +47,7 @@ import org.axonframework.serialization.Serializer;
 public final class StrataRuntimeBuilder {
 
   private static final AtomicInteger NODES = new AtomicInteger();
+  private static final String QUIET_CONSOLE_PROPERTY = "disable-axoniq-console-message";
 
   private final StrataConfig config;
   private final List<Consumer<Configurer>> registrations = new ArrayList<>();
@@ -132,6 +133,10 @@ public final class StrataRuntimeBuilder {
    * @throws ConfigException when the data directory is unwritable or the database unreachable
    */
   public StrataRuntime build() throws ConfigException {
+    if (System.getProperty(QUIET_CONSOLE_PROPERTY) == null) {
+      // Axon prints an AxonIQ Console advertisement at every start otherwise
+      System.setProperty(QUIET_CONSOLE_PROPERTY, "true");
+    }
     EventStoreDatabase database = EventStoreDatabase.open(config);
     try {
       EventSchema schema = new EventSchema();
