@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Loads {@link StrataConfig} from a YAML file plus {@code STRATA_*} environment variables.
@@ -155,15 +156,29 @@ public final class StrataConfigLoader {
             at(file, parser) + ": expected one YAML document; remove the second one");
       }
     } catch (JsonProcessingException e) {
-      JsonLocation where = e.getLocation();
-      String line = where == null ? "" : ":" + where.getLineNr();
-      throw new ConfigException(
-          file + line + ": not valid YAML: " + firstLine(e.getOriginalMessage()), e);
+      throw syntaxError(file, e);
     } catch (IOException e) {
       throw new ConfigException(
           "Tried to read configuration file " + file + " but failed because: " + e, e);
     }
     return settings;
+  }
+
+  private static ConfigException syntaxError(Path file, JsonProcessingException e) {
+    // SnakeYAML knows the problem and where it is; Jackson's own message adds context lines
+    if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
+      return new ConfigException(
+          file
+              + ":"
+              + (marked.getProblemMark().getLine() + 1)
+              + ": not valid YAML: "
+              + firstLine(marked.getProblem()),
+          e);
+    }
+    JsonLocation where = e.getLocation();
+    String line = where == null ? "" : ":" + where.getLineNr();
+    return new ConfigException(
+        file + line + ": not valid YAML: " + firstLine(e.getOriginalMessage()), e);
   }
 
   private static void readMapping(
