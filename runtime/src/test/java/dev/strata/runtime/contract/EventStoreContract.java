@@ -218,6 +218,24 @@ public abstract class EventStoreContract {
   }
 
   @Test
+  void eventsAppendedByAnotherRuntime_reachThisRuntimesProcessors() throws Exception {
+    LedgerProjection projection = new LedgerProjection();
+    runtime(projection);
+    StrataRuntime writer = runtime();
+
+    writer.commandGateway().sendAndWait(new OpenLedger("L-remote", OPENED));
+    writer.commandGateway().sendAndWait(new RecordEntry("L-remote", 9));
+
+    Eventually.await(
+        "the other runtime's events are handled",
+        WAIT,
+        () -> projection.seen().size() == 2,
+        projection::seen);
+    assertThat(projection.seen())
+        .containsExactly("opened L-remote at " + OPENED, "entry L-remote #1 = 9");
+  }
+
+  @Test
   void health_reportsTheStoreHeadAndEveryProcessorRunning() throws Exception {
     StrataRuntime runtime = runtime(new LedgerProjection());
     runtime.commandGateway().sendAndWait(new OpenLedger("L-health", OPENED));
