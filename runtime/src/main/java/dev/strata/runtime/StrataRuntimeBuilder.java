@@ -142,9 +142,12 @@ public final class StrataRuntimeBuilder {
       EventSchema schema = new EventSchema();
       TokenSchema tokenSchema = TokenSchema.builder().build();
       database.createSchemaIfAbsent(schema, tokenSchema);
-      Configurer configurer = configurer(database, schema, tokenSchema);
+      JoinableThreadFactory storeThreads =
+          new JoinableThreadFactory(new AxonThreadFactory("strata-event-store"));
+      Configurer configurer = configurer(database, schema, tokenSchema, storeThreads);
       registrations.forEach(r -> r.accept(configurer));
-      return new StrataRuntime(config, database, schema, configurer.buildConfiguration());
+      return new StrataRuntime(
+          config, database, schema, configurer.buildConfiguration(), storeThreads);
     } catch (ConfigException | RuntimeException e) {
       database.close();
       throw e;
@@ -152,7 +155,10 @@ public final class StrataRuntimeBuilder {
   }
 
   private Configurer configurer(
-      EventStoreDatabase database, EventSchema schema, TokenSchema tokenSchema) {
+      EventStoreDatabase database,
+      EventSchema schema,
+      TokenSchema tokenSchema,
+      JoinableThreadFactory storeThreads) {
     JdbcTransactionManager tx = database.transactionManager();
     Serializer serializer = StrataSerializers.jackson();
     String nodeId = ManagementFactory.getRuntimeMXBean().getName() + "#" + NODES.incrementAndGet();
@@ -176,7 +182,7 @@ public final class StrataRuntimeBuilder {
                     .upcasterChain(c.upcasterChain())
                     .persistenceExceptionResolver(database.persistenceExceptionResolver())
                     .build())
-        .configureEventStore(this::eventStore)
+        .configureEventStore(c -> eventStore(c, storeThreads))
         .configureCommandBus(this::commandBus);
     configurer
         .eventProcessing()
@@ -198,14 +204,14 @@ public final class StrataRuntimeBuilder {
     return configurer;
   }
 
-  private EventStore eventStore(Configuration c) {
+  private EventStore eventStore(Configuration c, JoinableThreadFactory storeThreads) {
     return EmbeddedEventStore.builder()
         .storageEngine(c.getComponent(EventStorageEngine.class))
         .messageMonitor(c.messageMonitor(EventStore.class, "eventStore"))
         .spanFactory(c.getComponent(EventBusSpanFactory.class))
         .fetchDelay(config.processors().fetchDelayMillis())
         .timeUnit(TimeUnit.MILLISECONDS)
-        .threadFactory(new AxonThreadFactory("strata-event-store"))
+        .threadFactory(storeThreads)
         .build();
   }
 
