@@ -197,7 +197,9 @@ public final class StrataRuntimeBuilder {
                     .contentType(byte[].class)
                     .build())
         .registerTrackingEventProcessorConfiguration(
-            c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing())
+            c ->
+                TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                    .andBatchSize(config.processors().batchSize()))
         // a failing handler puts its processor in error mode (retried with back-off, visible in
         // the health report) instead of being logged and skipped
         .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());

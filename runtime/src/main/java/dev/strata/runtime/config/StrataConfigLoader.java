@@ -33,7 +33,7 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * http: {host: 127.0.0.1, port: 8080}
  * tokens: {ci: ..., agent: ..., admin: ...}
  * profile: path/to/profile.yml
- * processors: {fetchDelayMillis: 15}
+ * processors: {fetchDelayMillis: 15, batchSize: 50}
  * </pre>
  *
  * <p>Environment override rule: every key has one variable, {@code STRATA_} followed by the key's
@@ -68,7 +68,8 @@ public final class StrataConfigLoader {
           "tokens.agent",
           "tokens.admin",
           "profile",
-          "processors.fetchDelayMillis");
+          "processors.fetchDelayMillis",
+          "processors.batchSize");
 
   private static final YAMLFactory YAML = new YAMLFactory();
 
@@ -271,13 +272,17 @@ public final class StrataConfigLoader {
     long fetchDelay =
         number(s, "processors.fetchDelayMillis", 1, 60_000, "milliseconds from 1 to 60000")
             .orElse(d.processors().fetchDelayMillis());
+    int batchSize =
+        number(s, "processors.batchSize", 1, 1000, "a number of events from 1 to 1000")
+            .map(Long::intValue)
+            .orElse(d.processors().batchSize());
     return new StrataConfig(
         dataDir,
         database,
         new StrataConfig.Http(host, port),
         tokens,
         path(s, "profile"),
-        new StrataConfig.Processors(fetchDelay));
+        new StrataConfig.Processors(fetchDelay, batchSize));
   }
 
   private static Optional<String> text(Map<String, Setting> s, String key) throws ConfigException {

@@ -41,6 +41,7 @@ class StrataConfigLoaderTest {
             profile: /etc/strata/localai.yml
             processors:
               fetchDelayMillis: 20
+              batchSize: 7
             """);
 
     StrataConfig config = StrataConfigLoader.load(file, Map.of());
@@ -55,7 +56,7 @@ class StrataConfigLoaderTest {
             new StrataConfig.Tokens(
                 Optional.of("ci-token"), Optional.of("agent-token"), Optional.of("admin-token")));
     assertThat(config.profile()).contains(Path.of("/etc/strata/localai.yml"));
-    assertThat(config.processors().fetchDelayMillis()).isEqualTo(20);
+    assertThat(config.processors()).isEqualTo(new StrataConfig.Processors(20, 7));
   }
 
   @Test
@@ -66,7 +67,7 @@ class StrataConfigLoaderTest {
     assertThat(config.dataDir()).isEqualTo(Path.of("var").toAbsolutePath());
     assertThat(config.database().url()).isEmpty();
     assertThat(config.http()).isEqualTo(new StrataConfig.Http("127.0.0.1", 8080));
-    assertThat(config.processors().fetchDelayMillis()).isEqualTo(15);
+    assertThat(config.processors()).isEqualTo(new StrataConfig.Processors(15, 50));
   }
 
   @Test
@@ -213,7 +214,8 @@ class StrataConfigLoaderTest {
     "http.port, STRATA_HTTP_PORT",
     "tokens.admin, STRATA_TOKENS_ADMIN",
     "profile, STRATA_PROFILE",
-    "processors.fetchDelayMillis, STRATA_PROCESSORS_FETCH_DELAY_MILLIS"
+    "processors.fetchDelayMillis, STRATA_PROCESSORS_FETCH_DELAY_MILLIS",
+    "processors.batchSize, STRATA_PROCESSORS_BATCH_SIZE"
   })
   void envName_followsTheDocumentedRule(String key, String variable) {
     assertThat(StrataConfigLoader.envName(key)).isEqualTo(variable);
@@ -221,7 +223,7 @@ class StrataConfigLoaderTest {
 
   @Test
   void everyKeyHasAnEnvironmentVariable() throws Exception {
-    assertThat(StrataConfigLoader.KEYS).hasSize(11);
+    assertThat(StrataConfigLoader.KEYS).hasSize(12);
     for (String key : StrataConfigLoader.KEYS) {
       assertThat(StrataConfigLoader.envName(key)).startsWith("STRATA_").doesNotContain(".");
     }

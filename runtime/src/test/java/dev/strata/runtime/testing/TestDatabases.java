@@ -31,7 +31,9 @@ public final class TestDatabases {
   public static StrataConfig h2(Path dataDir) {
     return StrataConfig.defaults()
         .withDataDir(dataDir)
-        .withProcessors(new StrataConfig.Processors(TEST_FETCH_DELAY_MILLIS));
+        .withProcessors(
+            new StrataConfig.Processors(
+                TEST_FETCH_DELAY_MILLIS, StrataConfig.Processors.DEFAULT_BATCH_SIZE));
   }
 
   /** The PostgreSQL JDBC URL tests use. */
