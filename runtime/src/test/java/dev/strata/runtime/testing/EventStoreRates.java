@@ -24,7 +24,8 @@ import org.axonframework.eventhandling.Timestamp;
  * Ad-hoc measurement, not a test: append rate (one event per transaction, through commands), replay
  * rate and the latency of one event hop between two runtimes, on H2 and PostgreSQL.
  *
- * <p>Run: {@code java -cp <test classpath> dev.strata.runtime.testing.EventStoreRates [events]}.
+ * <p>Run: {@code java -cp <test classpath> dev.strata.runtime.testing.EventStoreRates [events
+ * [batchSize [h2|pg]]]}.
  */
 public final class EventStoreRates {
 
@@ -51,8 +52,14 @@ public final class EventStoreRates {
     StrataConfig.Processors processors =
         new StrataConfig.Processors(TestDatabases.TEST_FETCH_DELAY_MILLIS, batchSize);
     System.out.println("processor batch size " + batchSize);
-    Path h2Dir = Files.createTempDirectory("strata-rates");
-    measure("H2", TestDatabases.h2(h2Dir).withProcessors(processors), events);
+    String only = args.length > 2 ? args[2] : "both";
+    if (!only.equals("pg")) {
+      Path h2Dir = Files.createTempDirectory("strata-rates");
+      measure("H2", TestDatabases.h2(h2Dir).withProcessors(processors), events);
+    }
+    if (only.equals("h2")) {
+      return;
+    }
     try (TestDatabases.PostgresSchema schema = TestDatabases.freshPostgresSchema()) {
       measure(
           "PostgreSQL",
@@ -62,13 +69,8 @@ public final class EventStoreRates {
   }
 
   private static void measure(String name, StrataConfig config, int events) throws Exception {
-    LedgerProjection projection = new LedgerProjection();
     try (StrataRuntime runtime =
-        StrataRuntime.builder(config)
-            .registerAggregate(LedgerAggregate.class)
-            .registerEventHandler(projection)
-            .build()
-            .start()) {
+        StrataRuntime.builder(config).registerAggregate(LedgerAggregate.class).build().start()) {
       for (int i = 0; i < 200; i++) { // warm-up
         runtime.commandGateway().sendAndWait(new OpenLedger("warm-" + i, AT));
       }
@@ -98,15 +100,21 @@ public final class EventStoreRates {
       }
       pool.shutdown();
       report(name, "appends with 4 threads", events / 4 * 4, start);
+    }
 
+    LedgerProjection projection = new LedgerProjection();
+    try (StrataRuntime runtime =
+        StrataRuntime.builder(config).registerEventHandler(projection).build().start()) {
+      long start = System.nanoTime();
       runtime.awaitProcessed(Duration.ofMinutes(5));
       int total = projection.seen().size();
+      report(name, "first catch-up", total, start);
       start = System.nanoTime();
       runtime.replay(LedgerProjection.GROUP);
       while (projection.resets() < 1 || projection.seen().size() < total) {
         Thread.sleep(1);
       }
-      report(name, "replayed events", total, start);
+      report(name, "replay after reset", total, start);
     }
     hops(name, config);
   }
