@@ -131,6 +131,10 @@ public final class EventStoreDatabase implements AutoCloseable {
 
   /** The H2 URL of the embedded event store under {@code dataDir}. */
   public static String embeddedUrl(Path dataDir) {
+    // AUTO_SERVER's TCP server would listen on every interface; keep it on loopback
+    if (System.getProperty("h2.bindAddress") == null) {
+      System.setProperty("h2.bindAddress", "127.0.0.1");
+    }
     // LOCK_TIMEOUT: token claims and appends wait for each other rather than fail after 1 s.
     // AUTO_SERVER: a second process (strata events, strata trigger) can open the file while
     // strata serve holds it; the first opener serves the others over loopback. (H2 refuses
