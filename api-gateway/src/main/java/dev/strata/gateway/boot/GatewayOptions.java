@@ -3,6 +3,7 @@ package dev.strata.gateway.boot;
 import dev.strata.domain.trigger.api.Repository;
 import dev.strata.gateway.core.CronExpression;
 import dev.strata.gateway.core.ScheduleSpec;
+import dev.strata.runtime.config.StrataConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,7 +22,8 @@ import java.util.Map;
  * @param lease how long a claim or heartbeat holds a leg
  * @param maxClaimWait the longest long-poll of a claim
  * @param sweepInterval how often expired leases are swept and pending runs started
- * @param releaseLane whether tag pushes get a concurrency lane of their own (DOMAIN.md 15.5)
+ * @param protectReleases whether release (tag push) runs are never cancelled by newer runs of their
+ *     group (DOMAIN.md 15.5; false reproduces GitHub exactly)
  * @param pipelines the pipelines a webhook-triggered run plans
  * @param schedules the schedules the platform fires
  * @param scheduleCatchUp how far back a missed slot is still fired at start-up
@@ -36,7 +38,7 @@ public record GatewayOptions(
     Duration lease,
     Duration maxClaimWait,
     Duration sweepInterval,
-    boolean releaseLane,
+    boolean protectReleases,
     List<String> pipelines,
     List<ScheduleSpec> schedules,
     Duration scheduleCatchUp,
@@ -46,6 +48,21 @@ public record GatewayOptions(
 
   public static Builder builder() {
     return new Builder();
+  }
+
+  /** The environment variable holding the GitHub webhook secret (not a config-file key). */
+  public static final String WEBHOOK_SECRET_VARIABLE = "STRATA_GITHUB_WEBHOOK_SECRET";
+
+  /**
+   * Options from the shared configuration: its HTTP listener and tokens, and the webhook secret
+   * from {@value #WEBHOOK_SECRET_VARIABLE} in {@code env}.
+   */
+  public static Builder fromConfig(StrataConfig config, Map<String, String> env) {
+    Builder b = builder().host(config.http().host()).port(config.http().port());
+    config.tokens().ci().ifPresent(t -> b.token("ci", t));
+    config.tokens().agent().ifPresent(t -> b.token("agent", t));
+    config.tokens().admin().ifPresent(t -> b.token("admin", t));
+    return b.webhookSecret(env.get(WEBHOOK_SECRET_VARIABLE));
   }
 
   /**
@@ -78,7 +95,7 @@ public record GatewayOptions(
     private Duration lease = Duration.ofMinutes(5);
     private Duration maxClaimWait = Duration.ofSeconds(30);
     private Duration sweepInterval = Duration.ofSeconds(1);
-    private boolean releaseLane = true;
+    private boolean protectReleases = true;
     private List<String> pipelines = List.of("backend");
     private final List<ScheduleSpec> schedules = new ArrayList<>();
     private Duration scheduleCatchUp = Duration.ofDays(7);
@@ -127,8 +144,8 @@ public record GatewayOptions(
       return this;
     }
 
-    public Builder releaseLane(boolean releaseLane) {
-      this.releaseLane = releaseLane;
+    public Builder protectReleases(boolean protectReleases) {
+      this.protectReleases = protectReleases;
       return this;
     }
 
@@ -180,7 +197,7 @@ public record GatewayOptions(
           lease,
           maxClaimWait,
           sweepInterval,
-          releaseLane,
+          protectReleases,
           pipelines,
           List.copyOf(schedules),
           scheduleCatchUp,

@@ -6,10 +6,10 @@ import dev.strata.domain.trigger.model.ScheduleSlot;
 import dev.strata.gateway.adapter.http.HttpApi;
 import dev.strata.gateway.core.AgentService;
 import dev.strata.gateway.core.Commands;
+import dev.strata.gateway.core.Concurrency;
 import dev.strata.gateway.core.EventLog;
 import dev.strata.gateway.core.GatewayHealth;
 import dev.strata.gateway.core.GatewayProjection;
-import dev.strata.gateway.core.GitHubConcurrency;
 import dev.strata.gateway.core.LaneStarter;
 import dev.strata.gateway.core.LeaseSweeper;
 import dev.strata.gateway.core.ScheduleFirer;
@@ -99,7 +99,7 @@ public final class GatewayRole {
     state.laneChanged = starter::reconcile;
     TriggerAdmission admission =
         new TriggerAdmission(
-            new GitHubConcurrency(options.releaseLane()),
+            new Concurrency(options.protectReleases()),
             state.lanes,
             commands,
             log,

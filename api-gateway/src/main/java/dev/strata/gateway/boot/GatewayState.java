@@ -1,5 +1,6 @@
 package dev.strata.gateway.boot;
 
+import dev.strata.domain.trigger.model.ConcurrencyQueue;
 import dev.strata.gateway.core.AgentRegistry;
 import dev.strata.gateway.core.Lanes;
 import dev.strata.gateway.core.RunBoard;
@@ -10,7 +11,7 @@ import dev.strata.gateway.core.RunBoard;
  */
 public final class GatewayState {
   final RunBoard board = new RunBoard();
-  final Lanes lanes = new Lanes();
+  final Lanes lanes = new Lanes(ConcurrencyQueue.strata());
   final AgentRegistry agents = new AgentRegistry();
   volatile Runnable laneChanged = () -> {};
 

@@ -6,7 +6,8 @@ import dev.strata.domain.run.api.RunCompleted;
 import dev.strata.domain.run.api.RunEvent;
 import dev.strata.domain.run.api.RunStarted;
 import dev.strata.domain.run.api.TriggerReceived;
-import dev.strata.gateway.core.ConcurrencyPolicy.LaneRun;
+import dev.strata.domain.trigger.model.ConcurrencyGroup;
+import dev.strata.domain.trigger.model.ConcurrencyQueue.Run;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -39,7 +40,10 @@ public final class GatewayProjection {
   public void on(RunEvent event, @SequenceNumber Long sequence) {
     board.apply(event, sequence == null ? -1 : sequence);
     if (event instanceof TriggerReceived r) {
-      lanes.admitted(r.concurrencyGroup(), new LaneRun(r.runId(), r.trigger().kind()), r.started());
+      lanes.admitted(
+          new ConcurrencyGroup(r.concurrencyGroup()),
+          new Run(r.runId(), r.trigger().kind()),
+          r.started());
     } else if (event instanceof RunStarted s) {
       lanes.started(s.runId());
     } else if (event instanceof RunCancelled || event instanceof RunCompleted) {

@@ -4,9 +4,10 @@ import dev.strata.domain.run.api.CancelRun;
 import dev.strata.domain.run.api.ReceiveTrigger;
 import dev.strata.domain.trigger.api.RunId;
 import dev.strata.domain.trigger.api.Trigger;
-import dev.strata.gateway.core.ConcurrencyPolicy.Cancellation;
-import dev.strata.gateway.core.ConcurrencyPolicy.Decision;
-import dev.strata.gateway.core.ConcurrencyPolicy.LaneRun;
+import dev.strata.domain.trigger.model.ConcurrencyGroup;
+import dev.strata.domain.trigger.model.ConcurrencyQueue.Cancellation;
+import dev.strata.domain.trigger.model.ConcurrencyQueue.Decision;
+import dev.strata.domain.trigger.model.ConcurrencyQueue.Run;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -25,13 +26,13 @@ import org.slf4j.LoggerFactory;
 public final class TriggerAdmission {
   private static final Logger LOG = LoggerFactory.getLogger(TriggerAdmission.class);
 
-  private final ConcurrencyPolicy policy;
+  private final Concurrency concurrency;
   private final Lanes lanes;
   private final Commands commands;
   private final EventLog log;
   private final Executor blocking;
   private final Clock clock;
-  private final Map<String, CompletableFuture<?>> tails = new ConcurrentHashMap<>();
+  private final Map<ConcurrencyGroup, CompletableFuture<?>> tails = new ConcurrentHashMap<>();
 
   /** A trigger to admit. */
   public record TriggerRequest(String deliveryId, Trigger trigger, List<String> pipelines) {
@@ -45,13 +46,13 @@ public final class TriggerAdmission {
       RunId runId, String concurrencyGroup, boolean started, boolean duplicate) {}
 
   public TriggerAdmission(
-      ConcurrencyPolicy policy,
+      Concurrency concurrency,
       Lanes lanes,
       Commands commands,
       EventLog log,
       Executor blocking,
       Clock clock) {
-    this.policy = policy;
+    this.concurrency = concurrency;
     this.lanes = lanes;
     this.commands = commands;
     this.log = log;
@@ -60,13 +61,13 @@ public final class TriggerAdmission {
   }
 
   /** The concurrency group {@code trigger} belongs to. */
-  public String groupOf(Trigger trigger) {
-    return policy.group(trigger);
+  public ConcurrencyGroup groupOf(Trigger trigger) {
+    return concurrency.groupOf(trigger);
   }
 
   /** Admits {@code request}; completes with the run, or fails with the command's exception. */
   public CompletableFuture<Admission> admit(TriggerRequest request) {
-    String group = policy.group(request.trigger());
+    ConcurrencyGroup group = concurrency.groupOf(request.trigger());
     CompletableFuture<Admission> next = new CompletableFuture<>();
     CompletableFuture<?> previous = tails.put(group, next);
     CompletableFuture<?> before =
@@ -86,28 +87,41 @@ public final class TriggerAdmission {
     return next;
   }
 
-  private CompletableFuture<Admission> decideAndSend(TriggerRequest request, String group) {
+  private CompletableFuture<Admission> decideAndSend(
+      TriggerRequest request, ConcurrencyGroup group) {
     RunId runId = RunIds.forDelivery(request.deliveryId());
     Trigger trigger = request.trigger();
-    Decision decision = policy.admit(runId, trigger, group, lanes.state(group));
+    var lane = lanes.state(group);
+    if (lane.contains(runId)) {
+      return existing(runId, new IllegalStateException("run " + runId + " is queued already"));
+    }
+    Decision decision = concurrency.decide(lane, runId, trigger);
+    boolean start = decision.started().filter(runId::equals).isPresent();
     ReceiveTrigger command =
         new ReceiveTrigger(
             runId,
             trigger,
             request.deliveryId(),
-            group,
+            group.key(),
             request.pipelines(),
-            decision.start(),
+            start,
             clock.instant());
     return commands
         .send(command)
         .handle(
             (ok, err) -> {
               if (err == null) {
-                lanes.admitted(group, new LaneRun(runId, trigger.kind()), decision.start());
-                decision.cancel().forEach(c -> cancel(c, runId));
+                lanes.admitted(group, new Run(runId, trigger.kind()), start);
+                decision.cancel().forEach(this::cancel);
+                if (!decision.protectedReleases().isEmpty()) {
+                  LOG.info(
+                      "Run {} joined {}; releases {} kept (GitHub would have cancelled them, H2)",
+                      runId,
+                      group,
+                      decision.protectedReleases());
+                }
                 return CompletableFuture.completedFuture(
-                    new Admission(runId, group, decision.start(), false));
+                    new Admission(runId, group.key(), start, false));
               }
               return existing(runId, Commands.cause(err));
             })
@@ -124,16 +138,16 @@ public final class TriggerAdmission {
                     .orElseThrow(() -> new java.util.concurrent.CompletionException(failure)));
   }
 
-  private void cancel(Cancellation c, RunId by) {
+  private void cancel(Cancellation c) {
     commands
-        .send(new CancelRun(c.runId(), c.reason(), "run:" + by, clock.instant()))
+        .send(new CancelRun(c.run(), c.message(), "run:" + c.by(), clock.instant()))
         .whenComplete(
             (ok, err) -> {
               if (err != null) {
                 LOG.info(
                     "Tried to cancel run {} for run {} but failed because: {}",
-                    c.runId(),
-                    by,
+                    c.run(),
+                    c.by(),
                     Commands.cause(err).getMessage());
               }
             });

@@ -3,6 +3,7 @@ package dev.strata.gateway.adapter.http;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonArray;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.SecurityPolicyHandler;
 import io.vertx.openapi.contract.Operation;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
@@ -46,7 +47,7 @@ final class Authorizer {
   }
 
   /** Checks bearer tokens before the body is read; webhooks are checked after, by {@link #hmac}. */
-  Handler<RoutingContext> bearer() {
+  SecurityPolicyHandler bearer() {
     return rc -> {
       List<String> roles = roles(rc);
       if (roles.isEmpty() || roles.contains(GITHUB_ROLE)) {

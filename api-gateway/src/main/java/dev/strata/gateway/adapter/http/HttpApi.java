@@ -17,6 +17,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.contract.OpenAPIContract;
 import java.io.IOException;
@@ -85,7 +86,8 @@ public final class HttpApi {
             document,
             p.board());
 
-    RouterBuilder builder = RouterBuilder.create(vertx, contract);
+    RouterBuilder builder =
+        RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
     builder.rootHandler(new HttpMetrics(contract, p.registry()));
     builder.rootHandler(auth.bearer());
     builder.rootHandler(BodyHandler.create(false).setBodyLimit(s.bodyLimitBytes()));

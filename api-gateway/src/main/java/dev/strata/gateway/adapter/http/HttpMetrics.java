@@ -2,8 +2,8 @@ package dev.strata.gateway.adapter.http;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.PlatformHandler;
 import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.openapi.contract.Operation;
 import java.util.Set;
@@ -12,7 +12,7 @@ import java.util.Set;
  * The first root handler: finds the request's OpenAPI operation (for the authorizer) and times the
  * request into {@code strata_http_requests_seconds{operation,method,status}}.
  */
-final class HttpMetrics implements Handler<RoutingContext> {
+final class HttpMetrics implements PlatformHandler {
   static final String OPERATION = "strata.operation";
   private static final Set<String> FIXED = Set.of("/", "/health", "/metrics", "/status/stream");
 
