@@ -98,9 +98,20 @@ public final class AgentService {
     AgentInfo info = known(agent);
     agents.seen(agent, clock.instant());
     ClaimTicket ticket = new ClaimTicket();
-    var timeout = timer.schedule(ticket::cancel, wait.toMillis(), TimeUnit.MILLISECONDS);
-    ticket.result.whenComplete((r, e) -> timeout.cancel(false));
     poll(info, ticket);
+    // armed after the first look-up; the deadline ends the poll only between attempts, so a claim
+    // in flight is never cut off
+    var timeout =
+        timer.schedule(
+            () -> {
+              ticket.expired = true;
+              if (!ticket.busy.get()) {
+                ticket.cancel();
+              }
+            },
+            wait.toMillis(),
+            TimeUnit.MILLISECONDS);
+    ticket.result.whenComplete((r, e) -> timeout.cancel(false));
     return ticket;
   }
 
@@ -132,6 +143,16 @@ public final class AgentService {
     }
     if (i >= legs.size()) {
       ticket.busy.set(false);
+      // legs that became claimable meanwhile are tried even past the deadline: every leg tried
+      // lands in the ticket's refused set, so this ends
+      if (!candidates(info, ticket, 1).isEmpty()) {
+        poll(info, ticket);
+        return;
+      }
+      if (ticket.expired) {
+        ticket.cancel();
+        return;
+      }
       board.onClaimable(() -> poll(info, ticket));
       // a leg may have become claimable between the look-up and registering the waiter
       if (ticket.again || !candidates(info, ticket, 1).isEmpty()) {
@@ -150,12 +171,13 @@ public final class AgentService {
         .<ClaimOutcome>send(new ClaimLeg(ref.runId(), ref.legId(), info.agentId(), until, now))
         .whenComplete(
             (outcome, err) -> {
-              inFlight.remove(ref);
               if (err == null && outcome.granted()) {
                 granted(info, ticket, ref, outcome);
+                inFlight.remove(ref);
                 ticket.busy.set(false);
                 return;
               }
+              inFlight.remove(ref);
               synchronized (ticket.refused) {
                 ticket.refused.add(ref);
               }

@@ -16,6 +16,7 @@ public final class ClaimTicket {
   final AtomicBoolean busy = new AtomicBoolean();
   final Set<LegRef> refused = new HashSet<>();
   volatile boolean again;
+  volatile boolean expired;
 
   public CompletableFuture<Optional<ClaimedLeg>> result() {
     return result;

@@ -80,7 +80,7 @@ final class Problems implements Handler<RoutingContext> {
 
   private static String describe(SchemaValidationException e) {
     OutputUnit unit = e.getOutputUnit();
-    String where = pointerOf(unit);
+    String where = pointerOf(unit).replace("#", "");
     String detail = e.getMessage();
     return where.isEmpty() ? detail : detail + " (at " + where + ")";
   }
@@ -116,6 +116,9 @@ final class Problems implements Handler<RoutingContext> {
 
   private static String location(OutputUnit u) {
     String at = u.getInstanceLocation();
+    if (at != null && at.startsWith("#")) {
+      at = at.substring(1);
+    }
     return at == null || at.isEmpty() ? "/" : at;
   }
 
