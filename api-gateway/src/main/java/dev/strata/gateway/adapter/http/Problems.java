@@ -32,6 +32,10 @@ final class Problems implements Handler<RoutingContext> {
       return;
     }
     Throwable failure = rc.failure() == null ? null : Commands.cause(rc.failure());
+    if (failure instanceof HttpException e && e.getCause() != null) {
+      // the OpenAPI router wraps validation failures in a 400 HttpException
+      failure = e.getCause();
+    }
     int status = rc.statusCode();
     if (failure instanceof SchemaValidationException e) {
       write(rc, 400, "Invalid request", describe(e), invalidParams(e.getOutputUnit()));
