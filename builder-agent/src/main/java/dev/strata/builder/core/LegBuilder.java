@@ -58,8 +58,10 @@ public final class LegBuilder {
       ccache.restore(mount.get(), key, toolImage, listener);
     }
     BuildOutcome outcome = driver.build(plan, checkout, listener);
-    if (mount.isPresent() && mount.get().save()) {
+    if (mount.isPresent() && mount.get().save() && ranACacheMountStep(outcome)) {
       ccache.save(mount.get(), key, toolImage, listener);
+    } else if (mount.isPresent() && mount.get().save()) {
+      listener.line("strata: no step with a cache mount ran; the saved cache mount is current");
     }
     long hits = CcacheStats.hits(outcome.stepOutput()).orElse(-1);
     BuildInputs inputs =
@@ -73,6 +75,15 @@ public final class LegBuilder {
             plan.ccache().map(CcacheArtifact::mountId).orElse(""),
             hits);
     return new LegBuild(outcome, inputs);
+  }
+
+  /**
+   * Whether a step with a cache mount executed (a cache mount only changes when such a step runs; a
+   * fully cached build leaves it as restored, so saving it again is skipped).
+   */
+  static boolean ranACacheMountStep(BuildOutcome outcome) {
+    return outcome.steps().steps().stream()
+        .anyMatch(s -> !s.cached() && s.name().contains("--mount=type=cache"));
   }
 
   private String builderKey(BuildPlan plan, Path checkout, CcacheArtifact artifact) {
