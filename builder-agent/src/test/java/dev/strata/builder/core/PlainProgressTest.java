@@ -39,15 +39,13 @@ class PlainProgressTest {
           "#12 DONE 0.0s");
 
   @Test
-  void steps_areTheDockerfileInstructionsInFirstReportedOrder() {
+  void steps_areTheDockerfileInstructionsButFrom_inFirstReportedOrder() {
     PlainProgress p = feed(COLD);
 
     assertThat(p.steps())
         .isEqualTo(
             new StepStats(
                 List.of(
-                    new BuildStep(
-                        "[build 1/5] FROM docker.io/strata/debian:bookworm", true, 0, null),
                     new BuildStep("[build 2/5] RUN echo one > /one", false, 500, null),
                     new BuildStep("[build 4/5] RUN make", false, 1250, null))));
     assertThat(p.steps().cachedCount()).isZero();
