@@ -5,6 +5,7 @@ import dev.strata.builder.core.BuilderAgent;
 import dev.strata.domain.leg.api.RunnerClass;
 import dev.strata.domain.trigger.api.Repository;
 import dev.strata.runtime.agent.GatewayClient;
+import dev.strata.runtime.config.ConfigException;
 import dev.strata.runtime.serialization.StrataSerializers;
 import java.net.InetAddress;
 import java.net.URI;
@@ -95,7 +96,8 @@ public final class BuilderAgentCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (token == null || token.isBlank()) {
-      throw new IllegalArgumentException("no agent token: pass --token or set STRATA_AGENT_TOKEN");
+      throw new ConfigException(
+          "builder-agent: no agent token; pass --token T or set STRATA_AGENT_TOKEN");
     }
     BuilderProfile p = BuilderProfileLoader.load(profile);
     Path work = Files.createDirectories(workdir.toAbsolutePath());
