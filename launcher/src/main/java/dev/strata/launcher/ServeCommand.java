@@ -31,14 +31,15 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    StrataConfig config = options.load();
+    StrataConfig config = LocalTokens.fill(options.load());
     List<String> roles = Roles.embedded();
-    StrataRuntime runtime = Roles.runtime(config, roles).start();
+    Roles.Running running = Roles.start(config, roles);
+    StrataRuntime runtime = running.runtime;
     CountDownLatch stopped = new CountDownLatch(1);
     Thread hook =
         new Thread(
             () -> {
-              runtime.close();
+              running.close();
               stopped.countDown();
             },
             "strata-shutdown");
@@ -47,6 +48,8 @@ final class ServeCommand implements Callable<Integer> {
     out.println("strata " + VersionCommand.version() + " serving roles " + roles);
     out.println("  event store: " + runtime.database().displayUrl());
     out.println("  data dir:    " + config.dataDir());
+    running.endpoints.forEach(e -> out.println("  " + e));
+    out.println("  tokens:      " + LocalTokens.file(config) + " (unless configured)");
     var health = runtime.health();
     out.println(
         "  events:      "
@@ -56,7 +59,7 @@ final class ServeCommand implements Callable<Integer> {
     out.flush();
     if (exitAfterStart) {
       Runtime.getRuntime().removeShutdownHook(hook);
-      runtime.close();
+      running.close();
       return 0;
     }
     stopped.await();
