@@ -1,0 +1,194 @@
+package dev.strata.runtime.config;
+
+import dev.strata.runtime.jdbc.JdbcUrls;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Configuration shared by every Strata process. Load it with {@link StrataConfigLoader}; {@link
+ * #defaults()} is what an empty file and an empty environment give.
+ *
+ * @param dataDir where local state lives (the embedded H2 event store, caches); default {@code
+ *     ./var}, made absolute
+ * @param database the event store: embedded H2 when its URL is absent, else that JDBC URL
+ * @param http where the gateway listens
+ * @param tokens bearer tokens for the gateway's callers; absent ones are not configured
+ * @param profile the build profile file, if any
+ * @param processors event processor tuning
+ */
+public record StrataConfig(
+    Path dataDir,
+    Database database,
+    Http http,
+    Tokens tokens,
+    Optional<Path> profile,
+    Processors processors) {
+
+  /** The default data directory, relative to the working directory. */
+  public static final Path DEFAULT_DATA_DIR = Path.of("var");
+
+  public StrataConfig {
+    Objects.requireNonNull(dataDir, "dataDir");
+    Objects.requireNonNull(database, "database");
+    Objects.requireNonNull(http, "http");
+    Objects.requireNonNull(tokens, "tokens");
+    Objects.requireNonNull(profile, "profile");
+    Objects.requireNonNull(processors, "processors");
+    dataDir = dataDir.toAbsolutePath().normalize();
+  }
+
+  /** Embedded H2 under {@code ./var}, gateway on 127.0.0.1:8080, no tokens, no profile. */
+  public static StrataConfig defaults() {
+    return new StrataConfig(
+        DEFAULT_DATA_DIR,
+        Database.embedded(),
+        Http.defaults(),
+        Tokens.none(),
+        Optional.empty(),
+        Processors.defaults());
+  }
+
+  /** This configuration with another data directory (e.g. from {@code --data-dir}). */
+  public StrataConfig withDataDir(Path newDataDir) {
+    return new StrataConfig(newDataDir, database, http, tokens, profile, processors);
+  }
+
+  /** This configuration with another event store database. */
+  public StrataConfig withDatabase(Database newDatabase) {
+    return new StrataConfig(dataDir, newDatabase, http, tokens, profile, processors);
+  }
+
+  /** This configuration with another HTTP listener. */
+  public StrataConfig withHttp(Http newHttp) {
+    return new StrataConfig(dataDir, database, newHttp, tokens, profile, processors);
+  }
+
+  /** This configuration with other processor settings. */
+  public StrataConfig withProcessors(Processors newProcessors) {
+    return new StrataConfig(dataDir, database, http, tokens, profile, newProcessors);
+  }
+
+  /**
+   * The event store database.
+   *
+   * @param url a {@code jdbc:postgresql:} or {@code jdbc:h2:} URL; absent means the embedded H2
+   *     file {@code <dataDir>/strata-events}
+   * @param user database user, if the URL does not carry it
+   * @param password database password; never printed
+   */
+  public record Database(Optional<String> url, Optional<String> user, Optional<String> password) {
+    public Database {
+      Objects.requireNonNull(url, "url");
+      Objects.requireNonNull(user, "user");
+      Objects.requireNonNull(password, "password");
+      url.ifPresent(
+          u -> {
+            if (!u.startsWith("jdbc:postgresql:") && !u.startsWith("jdbc:h2:")) {
+              throw new IllegalArgumentException(
+                  "Invalid database URL \""
+                      + JdbcUrls.redact(u)
+                      + "\": expected jdbc:postgresql://HOST:PORT/DB or jdbc:h2:...");
+            }
+          });
+    }
+
+    /** The embedded H2 database under the data directory. */
+    public static Database embedded() {
+      return new Database(Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /** A database at {@code url} with the given credentials. */
+    public static Database of(String url, String user, String password) {
+      return new Database(
+          Optional.of(url), Optional.ofNullable(user), Optional.ofNullable(password));
+    }
+
+    @Override
+    public String toString() {
+      return "Database[url="
+          + url.map(JdbcUrls::redact).orElse("<embedded H2>")
+          + ", user="
+          + user.orElse("<none>")
+          + ", password="
+          + (password.isPresent() ? "***" : "<none>")
+          + "]";
+    }
+  }
+
+  /**
+   * Where the gateway listens.
+   *
+   * @param host interface to bind; default {@code 127.0.0.1}
+   * @param port TCP port, 0 for any free one; default 8080
+   */
+  public record Http(String host, int port) {
+    public Http {
+      Objects.requireNonNull(host, "host");
+      if (host.isBlank()) {
+        throw new IllegalArgumentException("Invalid HTTP host \"\": expected a host name or IP");
+      }
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException(
+            "Invalid HTTP port " + port + ": expected 0 (any free port) to 65535");
+      }
+    }
+
+    /** 127.0.0.1:8080. */
+    public static Http defaults() {
+      return new Http("127.0.0.1", 8080);
+    }
+  }
+
+  /**
+   * Bearer tokens for the gateway's callers. Never printed.
+   *
+   * @param ci token for CI (triggers)
+   * @param agent token for build agents
+   * @param admin token for administrative calls
+   */
+  public record Tokens(Optional<String> ci, Optional<String> agent, Optional<String> admin) {
+    public Tokens {
+      Objects.requireNonNull(ci, "ci");
+      Objects.requireNonNull(agent, "agent");
+      Objects.requireNonNull(admin, "admin");
+    }
+
+    /** No tokens configured. */
+    public static Tokens none() {
+      return new Tokens(Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    @Override
+    public String toString() {
+      return "Tokens[ci=" + mask(ci) + ", agent=" + mask(agent) + ", admin=" + mask(admin) + "]";
+    }
+
+    private static String mask(Optional<String> token) {
+      return token.isPresent() ? "***" : "<none>";
+    }
+  }
+
+  /**
+   * Event processor tuning.
+   *
+   * @param fetchDelayMillis how long the event store's reader waits before polling the database
+   *     again when it found nothing new; bounds the latency of an event hop between processes
+   */
+  public record Processors(long fetchDelayMillis) {
+    /** Default poll delay: one hop between JVMs then takes ~10 ms (STACK-NOTES). */
+    public static final long DEFAULT_FETCH_DELAY_MILLIS = 15;
+
+    public Processors {
+      if (fetchDelayMillis < 1 || fetchDelayMillis > 60_000) {
+        throw new IllegalArgumentException(
+            "Invalid fetch delay " + fetchDelayMillis + " ms: expected 1 to 60000");
+      }
+    }
+
+    /** A {@value #DEFAULT_FETCH_DELAY_MILLIS} ms fetch delay. */
+    public static Processors defaults() {
+      return new Processors(DEFAULT_FETCH_DELAY_MILLIS);
+    }
+  }
+}
