@@ -1,5 +1,6 @@
 package dev.strata.merge.testing;
 
+import dev.strata.domain.cache.api.CacheRef;
 import dev.strata.domain.image.api.Digest;
 import dev.strata.domain.image.api.ImageRef;
 import dev.strata.domain.image.api.LegKey;
@@ -10,6 +11,7 @@ import dev.strata.domain.leg.api.RunnerClass;
 import dev.strata.domain.leg.api.StepStats;
 import dev.strata.domain.matrix.api.Scalar;
 import dev.strata.domain.run.api.BuildInputs;
+import dev.strata.domain.run.api.CacheWrite;
 import dev.strata.domain.run.api.ClaimLeg;
 import dev.strata.domain.run.api.MergeGroup;
 import dev.strata.domain.run.api.PlannedLeg;
@@ -32,7 +34,9 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 /** Sends the commands the gateway and agents would send for one run of one merge group. */
 public final class RunDriver {
   private static final AgentId AGENT = AgentId.of("agent-1");
-  private static final Instant T0 = Instant.parse("2026-11-28T10:00:00Z");
+
+  /** When every run of the driver happens (pushes at {@code T0 + 60 s}). */
+  public static final Instant T0 = Instant.parse("2026-11-28T10:00:00Z");
 
   private final CommandGateway commands;
   private final EventStore events;
@@ -91,6 +95,17 @@ public final class RunDriver {
   }
 
   public RunDriver pushed(String pt, Digest digest, List<ImageRef> pushedTo, ImageRef anchor) {
+    return pushed(pt, digest, pushedTo, anchor, List.of(), List.of());
+  }
+
+  /** As {@link #pushed(String, Digest, List, ImageRef)}, recording cache reads and writes. */
+  public RunDriver pushed(
+      String pt,
+      Digest digest,
+      List<ImageRef> pushedTo,
+      ImageRef anchor,
+      List<CacheRef> cacheRead,
+      List<CacheRef> cacheWritten) {
     commands.sendAndWait(
         new ClaimLeg(run, leg(pt), AGENT, T0.plusSeconds(3600), T0.plusSeconds(2)));
     commands.sendAndWait(
@@ -101,8 +116,10 @@ public final class RunDriver {
             digest,
             pushedTo,
             anchor,
-            List.of(),
-            List.of(),
+            cacheRead,
+            cacheWritten.stream()
+                .map(r -> new CacheWrite(r, "mode=max,ignore-error=true"))
+                .toList(),
             false,
             StepStats.empty(),
             new BuildInputs(List.of(), "ubuntu:24.04", "", "sha256:d", "sha256:c", "test", "", -1),
