@@ -177,6 +177,7 @@ public class MergeProcessor {
       return;
     }
     PublishOutcome outcome;
+    long started = System.nanoTime();
     try {
       outcome =
           publisher.publish(
@@ -198,11 +199,12 @@ public class MergeProcessor {
             merged.runId(), merged.tagSuffix(), merged.indexes(), merged.sources(), merged.at()))) {
       ledger.markMerged(merged);
       LOG.info(
-          "Merged '{}' of run {}: {} under {}",
+          "Merged '{}' of run {}: {} under {} in {} ms",
           merged.tagSuffix(),
           merged.runId(),
           published.indexes().get(0).digest(),
-          tags);
+          tags,
+          (System.nanoTime() - started) / 1_000_000);
       cleanUp(view);
     }
   }

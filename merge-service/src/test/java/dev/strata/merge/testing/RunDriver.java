@@ -127,6 +127,28 @@ public final class RunDriver {
     return this;
   }
 
+  /** As {@link #pushed(String, Digest, List, ImageRef)}, with the event time {@code at}. */
+  public RunDriver pushedAt(
+      String pt, Digest digest, List<ImageRef> pushedTo, ImageRef anchor, Instant at) {
+    commands.sendAndWait(
+        new ClaimLeg(run, leg(pt), AGENT, T0.plusSeconds(3600), T0.plusSeconds(2)));
+    commands.sendAndWait(
+        new RecordArchDigest(
+            run,
+            leg(pt),
+            AGENT,
+            digest,
+            pushedTo,
+            anchor,
+            List.of(),
+            List.of(),
+            false,
+            StepStats.empty(),
+            new BuildInputs(List.of(), "ubuntu:24.04", "", "sha256:d", "sha256:c", "test", "", -1),
+            at));
+    return this;
+  }
+
   public RunDriver failed(String pt, String reason) {
     commands.sendAndWait(
         new ClaimLeg(run, leg(pt), AGENT, T0.plusSeconds(3600), T0.plusSeconds(2)));
@@ -142,6 +164,12 @@ public final class RunDriver {
 
   /** Waits until an event of {@code type} matching {@code test} is in the run's stream. */
   public <T> T await(Class<T> type, Predicate<T> test, Duration timeout)
+      throws InterruptedException {
+    return await(type, test, timeout, Duration.ofMillis(10));
+  }
+
+  /** As {@link #await(Class, Predicate, Duration)}, polling every {@code poll}. */
+  public <T> T await(Class<T> type, Predicate<T> test, Duration timeout, Duration poll)
       throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
@@ -161,7 +189,7 @@ public final class RunDriver {
                 + ": "
                 + events());
       }
-      Thread.sleep(10);
+      Thread.sleep(poll.toMillis());
     }
   }
 
