@@ -32,6 +32,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -197,7 +198,7 @@ public class MergeProcessor {
     if (send(
         new RecordManifestMerge(
             merged.runId(), merged.tagSuffix(), merged.indexes(), merged.sources(), merged.at()))) {
-      ledger.markMerged(merged);
+      afterCommit(() -> ledger.markMerged(merged));
       LOG.info(
           "Merged '{}' of run {}: {} under {} in {} ms",
           merged.tagSuffix(),
@@ -237,7 +238,7 @@ public class MergeProcessor {
     }
     if (send(
         new DeferMerge(view.runId(), view.group().tagSuffix(), reason, missing, clock.instant()))) {
-      ledger.markDeferred(view.runId(), view.group().tagSuffix(), reason);
+      afterCommit(() -> ledger.markDeferred(view.runId(), view.group().tagSuffix(), reason));
       LOG.info("Deferred '{}' of run {}: {}", view.group().tagSuffix(), view.runId(), reason);
     }
   }
@@ -251,7 +252,19 @@ public class MergeProcessor {
           new RecordKeepaliveCleanup(
               view.runId(), view.group().tagSuffix(), outcomes, clock.instant()));
     }
-    ledger.markCleaned(view.runId(), view.group().tagSuffix());
+    afterCommit(() -> ledger.markCleaned(view.runId(), view.group().tagSuffix()));
+  }
+
+  /**
+   * Applies a ledger mark once the processor's transaction commits: the commands sent from this
+   * handler join it, so a rollback (and the retry that follows) must find the ledger as it was.
+   */
+  private static void afterCommit(Runnable mark) {
+    if (CurrentUnitOfWork.isStarted()) {
+      CurrentUnitOfWork.get().afterCommit(u -> mark.run());
+    } else {
+      mark.run();
+    }
   }
 
   /** Sends a command; a refusal (the run was cancelled meanwhile) is logged, not retried. */
