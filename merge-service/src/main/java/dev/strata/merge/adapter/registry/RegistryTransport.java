@@ -134,6 +134,13 @@ public final class RegistryTransport {
         }
         pause(call, attempt, null, "no response (" + e.getClass().getSimpleName() + ")");
         continue;
+      } catch (RegistryException e) {
+        // the token endpoint failed; its transient failures are retried like the registry's
+        if (!e.isTransient() || attempt >= retry.maxAttempts()) {
+          throw e;
+        }
+        pause(call, attempt, null, e.getMessage());
+        continue;
       }
       int status = response.statusCode();
       if (ok.contains(status)) {

@@ -98,6 +98,34 @@ class RegistryTransportTest {
   }
 
   @Test
+  void tokenEndpointOutage_isRetriedLikeTheRegistry() throws Exception {
+    String realm = "http://" + fake.host() + "/token";
+    AtomicInteger tokenCalls = new AtomicInteger();
+    fake.route(
+            "/token",
+            e -> {
+              if (tokenCalls.incrementAndGet() == 1) {
+                FakeRegistry.respond(e, 503, "");
+              } else {
+                FakeRegistry.respond(e, 200, "{\"token\":\"tok-2\"}");
+              }
+            })
+        .route(
+            "/v2/",
+            e -> {
+              if ("Bearer tok-2".equals(e.getRequestHeaders().getFirst("Authorization"))) {
+                manifest(e);
+                return;
+              }
+              e.getResponseHeaders().add("WWW-Authenticate", "Bearer realm=\"" + realm + "\"");
+              FakeRegistry.respond(e, 401, "");
+            });
+
+    assertThat(client(RegistryCredentials.none(), 3).manifest(repo().withTag("t"))).isPresent();
+    assertThat(tokenCalls).hasValue(2);
+  }
+
+  @Test
   void basicChallenge_sendsTheConfiguredCredential() throws Exception {
     String expected = "Basic " + java.util.Base64.getEncoder().encodeToString("u:p".getBytes());
     fake.route(
