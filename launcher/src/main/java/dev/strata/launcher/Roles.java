@@ -3,6 +3,8 @@ package dev.strata.launcher;
 import dev.strata.gateway.boot.GatewayModule;
 import dev.strata.gateway.boot.GatewayOptions;
 import dev.strata.gateway.boot.GatewayRole;
+import dev.strata.merge.boot.MergeRole;
+import dev.strata.merge.boot.MergeSettings;
 import dev.strata.runtime.DomainModule;
 import dev.strata.runtime.StrataRuntime;
 import dev.strata.runtime.StrataRuntimeBuilder;
@@ -17,20 +19,31 @@ import java.util.List;
  */
 final class Roles {
   static final String GATEWAY = "gateway";
+  static final String MERGE = MergeRole.NAME;
 
   private Roles() {}
 
-  /** The roles {@code strata serve} starts, in order. */
-  static List<String> embedded() {
-    return List.of(GATEWAY);
+  /**
+   * The roles {@code strata serve} starts, in order. The merge role needs to know its registries
+   * ({@code merge.yml}); without them it is left out and serve says so.
+   */
+  static List<String> embedded(boolean withMerge) {
+    return withMerge ? List.of(GATEWAY, MERGE) : List.of(GATEWAY);
   }
 
   /** Builds (not starts) a runtime with the domain's aggregates and the given roles' parts. */
   static StrataRuntime runtime(StrataConfig config, List<String> roles) throws ConfigException {
+    return runtime(config, roles, null);
+  }
+
+  /** As {@link #runtime(StrataConfig, List)}, with the merge role's settings when it runs. */
+  static StrataRuntime runtime(StrataConfig config, List<String> roles, MergeSettings merge)
+      throws ConfigException {
     StrataRuntimeBuilder builder = StrataRuntime.builder(config).install(new DomainModule());
     for (String role : roles) {
       switch (role) {
         case GATEWAY -> builder.install(new GatewayModule());
+        case MERGE -> builder.install(MergeRole.module(merge));
         default -> throw new UserInputException("unknown role '" + role + "'");
       }
     }
@@ -61,8 +74,9 @@ final class Roles {
   }
 
   /** Builds the runtime, starts it, then starts each role's own edge (HTTP server, agents). */
-  static Running start(StrataConfig config, List<String> roles) throws ConfigException {
-    Running running = new Running(runtime(config, roles).start());
+  static Running start(StrataConfig config, List<String> roles, MergeSettings merge)
+      throws ConfigException {
+    Running running = new Running(runtime(config, roles, merge).start());
     try {
       if (roles.contains(GATEWAY)) {
         GatewayOptions options = GatewayOptions.fromConfig(config, System.getenv()).build();
