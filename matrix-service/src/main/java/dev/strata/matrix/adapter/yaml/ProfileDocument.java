@@ -5,7 +5,7 @@ import java.util.List;
 
 /** The profile file's shape, as Jackson binds it (validated further by {@link ProfileMapper}). */
 record ProfileDocument(
-    @Required String profile,
+    @Required LocatedText profile,
     @Required FileDoc matrix,
     @Required FileDoc proto,
     @Required OsDoc linux,
@@ -14,7 +14,7 @@ record ProfileDocument(
     @Required LimitsDoc limits,
     @Required RegistriesDoc registries) {
 
-  record FileDoc(@Required String path) {}
+  record FileDoc(@Required LocatedText path) {}
 
   record OsDoc(
       LinkedHashMap<String, PredicateDoc> classes,
@@ -50,5 +50,7 @@ record ProfileDocument(
       @Required Integer compareCap) {}
 
   record RegistriesDoc(
-      @Required String ciCache, @Required List<String> publish, @Required String pullRequest) {}
+      @Required LocatedText ciCache,
+      @Required List<String> publish,
+      @Required LocatedText pullRequest) {}
 }

@@ -51,18 +51,18 @@ final class ProfileMapper {
       }
     }
     return new Profile(
-        doc.profile(),
-        doc.matrix().path(),
-        doc.proto().path(),
+        doc.profile().text(),
+        doc.matrix().path().text(),
+        doc.proto().path().text(),
         linux,
         darwin,
         shared,
         new Limits(
             doc.limits().singleArchShards(), doc.limits().jobLimit(), doc.limits().compareCap()),
         new Registries(
-            doc.registries().ciCache(),
+            doc.registries().ciCache().text(),
             doc.registries().publish(),
-            doc.registries().pullRequest()));
+            doc.registries().pullRequest().text()));
   }
 
   private static OsRules osRules(OsDoc os, String name) throws LocatedError {

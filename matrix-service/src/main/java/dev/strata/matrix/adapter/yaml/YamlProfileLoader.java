@@ -21,6 +21,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -69,7 +71,7 @@ public final class YamlProfileLoader {
     try {
       doc = mapper.readValue(text, ProfileDocument.class);
     } catch (JsonProcessingException e) {
-      throw new ProfileException(fail(name, describe(name, e)), e);
+      throw new ProfileException(fail(name, describe(name, text, e)), e);
     }
     if (doc == null) {
       throw new ProfileException(
@@ -89,10 +91,25 @@ public final class YamlProfileLoader {
     return "Tried to load profile " + name + " but failed because: " + reason;
   }
 
-  private static String describe(String name, JsonProcessingException e) {
+  private static String describe(String name, String text, JsonProcessingException e) {
     JsonLocation at = e.getLocation();
-    String where =
-        name + (at == null ? ": " : ":" + at.getLineNr() + ":" + at.getColumnNr() + ": ");
+    int line = at == null ? -1 : at.getLineNr();
+    int column = at == null ? -1 : at.getColumnNr();
+    if (e instanceof UnrecognizedPropertyException u && line > 0) {
+      // the parser has moved past the value by now: find the key itself, at or above that line
+      String[] lines = text.split("\n", -1);
+      Pattern key =
+          Pattern.compile("^(\\s*(?:- )?)" + Pattern.quote(u.getPropertyName()) + "\\s*:");
+      for (int i = Math.min(line, lines.length) - 1; i >= 0; i--) {
+        Matcher m = key.matcher(lines[i]);
+        if (m.find()) {
+          line = i + 1;
+          column = m.group(1).length() + 1;
+          break;
+        }
+      }
+    }
+    String where = name + (line < 0 ? ": " : ":" + line + ":" + column + ": ");
     String path = e instanceof JsonMappingException m ? path(m.getPath()) : "";
     String reason;
     if (e instanceof UnrecognizedPropertyException u) {
@@ -107,7 +124,9 @@ public final class YamlProfileLoader {
       reason = v.getCause().getMessage() + (path.isEmpty() ? "" : " (at " + path + ")");
     } else if (e instanceof MismatchedInputException m) {
       String message = m.getOriginalMessage();
-      if (message.startsWith("Missing required creator property")) {
+      if (message.equals(LocatedText.EMPTY)) {
+        reason = "'" + path + "' has no value; write a string after the colon";
+      } else if (message.startsWith("Missing required creator property")) {
         String key = message.replaceAll(".*'([^']*)'.*", "$1");
         reason = "missing key '" + key + "'" + (path.isEmpty() ? "" : " under " + path);
       } else {
