@@ -66,6 +66,27 @@ public final class SnakeYamlMatrixParser implements MatrixParser {
 
   @Override
   public Matrix parse(String text, String source) throws MatrixParseException {
+    Matrix fast = fastPath(text);
+    return fast != null ? fast : fullParse(text, source);
+  }
+
+  /** The matrix via {@link BlockSubsetReader}, or null when the text needs the full parser. */
+  private Matrix fastPath(String text) {
+    Map<String, List<Map<String, Scalar>>> lists = BlockSubsetReader.read(text);
+    if (lists == null
+        || lists.containsKey(linuxKey) && lists.get(linuxKey) == null
+        || lists.containsKey(darwinKey) && lists.get(darwinKey) == null) {
+      return null;
+    }
+    List<LinuxEntry> linux = new ArrayList<>();
+    lists.getOrDefault(linuxKey, List.of()).forEach(f -> linux.add(new LinuxEntry(f)));
+    List<DarwinEntry> darwin = new ArrayList<>();
+    lists.getOrDefault(darwinKey, List.of()).forEach(f -> darwin.add(new DarwinEntry(f)));
+    return new Matrix(linux, darwin);
+  }
+
+  /** Parses with SnakeYAML's composer; also the path that reports errors. */
+  Matrix fullParse(String text, String source) throws MatrixParseException {
     Node root;
     try {
       root = compose(text);
