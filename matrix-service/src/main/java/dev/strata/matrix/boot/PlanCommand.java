@@ -15,6 +15,7 @@ import dev.strata.matrix.core.plan.PlanResult;
 import dev.strata.matrix.core.plan.Planner;
 import dev.strata.matrix.core.profile.Profile;
 import dev.strata.matrix.port.ChangedFiles;
+import dev.strata.matrix.port.PlanInputs;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -35,8 +36,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code strata plan}: which matrix entries a change must rebuild, as LocalAI's {@code
- * changed-backends.js} GitHub outputs. Modes: batch ({@code --batch}), explicit (a file list and
- * matrix/proto revisions as files). Exit codes: 0 planned, 1 planning failed, 2 bad usage.
+ * changed-backends.js} GitHub outputs. Modes: batch ({@code --batch}), repository ({@code --repo}:
+ * changed paths and previous revisions from git, no file-count cap), explicit (a file list and
+ * matrix/proto revisions as files, as a hosting API gives them). Exit codes: 0 planned, 1 planning
+ * failed, 2 bad usage.
  */
 @Command(
     name = "plan",
@@ -62,6 +65,9 @@ public final class PlanCommand implements Callable<Integer> {
       required = true,
       description = "Profile file (e.g. profiles/localai.yml).")
   Path profile;
+
+  @Option(names = "--repo", description = "Plan from this git repository (work tree or bare).")
+  Path repo;
 
   @Option(names = "--batch", description = "Plan every request line of this JSONL file.")
   Path batch;
@@ -151,7 +157,7 @@ public final class PlanCommand implements Callable<Integer> {
     if (batch != null) {
       return runBatch(planner, store, err);
     }
-    return runExplicit(planner, store, fmt, err);
+    return runSingle(planner, store, fmt, err);
   }
 
   private int runBatch(Planner planner, FileStore store, PrintWriter err) throws IOException {
@@ -163,7 +169,13 @@ public final class PlanCommand implements Callable<Integer> {
         out == null
             ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8))
             : Files.newBufferedWriter(out)) {
-      BatchPlanning.Summary summary = new BatchPlanning(planner, store, null).run(batch, w);
+      RepositoryInputs repos = new RepositoryInputs(planner.profile());
+      BatchPlanning.Summary summary;
+      try {
+        summary = new BatchPlanning(planner, store, repos::inputsFor).run(batch, w);
+      } finally {
+        repos.close();
+      }
       err.printf(
           "planned %d requests: %d failed, %d bad%n",
           summary.requests(), summary.failed(), summary.badRequests());
@@ -171,14 +183,15 @@ public final class PlanCommand implements Callable<Integer> {
     return 0;
   }
 
-  private int runExplicit(Planner planner, FileStore store, Format fmt, PrintWriter err)
+  private int runSingle(Planner planner, FileStore store, Format fmt, PrintWriter err)
       throws IOException {
     Path eventPath = eventFile;
     if (eventPath == null && environment.get("GITHUB_EVENT_PATH") != null) {
       eventPath = Path.of(environment.get("GITHUB_EVENT_PATH"));
     }
     if (eventPath == null) {
-      err.println("Explicit mode needs --event-file EVENT.json (or $GITHUB_EVENT_PATH)");
+      err.println(
+          "strata plan needs --event-file EVENT.json (or $GITHUB_EVENT_PATH) unless --batch is given");
       return 2;
     }
     if (previousMatrix != null && previousMatrixUnavailable
@@ -198,28 +211,22 @@ public final class PlanCommand implements Callable<Integer> {
     if (environment.get("FORCE_ALL") != null) {
       env.put("FORCE_ALL", environment.get("FORCE_ALL"));
     }
-    ChangedFiles changed;
-    if (changedFilesError) {
-      changed =
-          new ChangedFiles.Unavailable("the changed-file source failed (--changed-files-error)");
-    } else if (changedFiles != null) {
-      List<String> paths = new ArrayList<>();
-      for (String line : Files.readAllLines(changedFiles)) {
-        String p = line.strip();
-        if (!p.isEmpty()) {
-          paths.add(p);
+    PlanResult result;
+    if (repo != null) {
+      try (RepositoryInputs repos = new RepositoryInputs(planner.profile())) {
+        PlanInputs inputs;
+        try {
+          inputs = repos.inputsFor(repo, event);
+        } catch (IOException e) {
+          err.println(
+              "Tried to open repository " + repo + " but failed because: " + e.getMessage());
+          return 2;
         }
+        result = planner.plan(new PlanRequest(event, env), inputs);
       }
-      changed = new ChangedFiles.Listed(paths, true);
     } else {
-      changed = new ChangedFiles.Unavailable("no --changed-files was given");
+      result = planner.plan(new PlanRequest(event, env), explicitInputs(planner.profile(), store));
     }
-    Profile p = planner.profile();
-    Path matrixPath = matrix != null ? matrix : Path.of(p.matrixPath());
-    Path protoPath = proto != null ? proto : Path.of(p.protoPath());
-    FilePlanInputs inputs =
-        new FilePlanInputs(store, matrixPath, changed, previousMatrix, protoPath, previousProto);
-    PlanResult result = planner.plan(new PlanRequest(event, env), inputs);
     PrintWriter stdout = spec.commandLine().getOut();
     switch (fmt) {
       case GITHUB_OUTPUT ->
@@ -232,5 +239,27 @@ public final class PlanCommand implements Callable<Integer> {
       err.println(result.error());
     }
     return result.exitCode();
+  }
+
+  private PlanInputs explicitInputs(Profile p, FileStore store) throws IOException {
+    ChangedFiles changed;
+    if (changedFilesError) {
+      changed =
+          new ChangedFiles.Unavailable("the changed-file source failed (--changed-files-error)");
+    } else if (changedFiles != null) {
+      List<String> paths = new ArrayList<>();
+      for (String line : Files.readAllLines(changedFiles)) {
+        String path = line.strip();
+        if (!path.isEmpty()) {
+          paths.add(path);
+        }
+      }
+      changed = new ChangedFiles.Listed(paths, true);
+    } else {
+      changed = new ChangedFiles.Unavailable("no --changed-files was given");
+    }
+    Path matrixPath = matrix != null ? matrix : Path.of(p.matrixPath());
+    Path protoPath = proto != null ? proto : Path.of(p.protoPath());
+    return new FilePlanInputs(store, matrixPath, changed, previousMatrix, protoPath, previousProto);
   }
 }
