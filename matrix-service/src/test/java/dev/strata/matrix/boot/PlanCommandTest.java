@@ -10,8 +10,16 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.junit.TestRepository;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.util.FS;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -26,6 +34,20 @@ class PlanCommandTest {
           + "\"after\":\"2222222222222222222222222222222222222222\"}";
 
   @TempDir Path dir;
+  private final List<Path> repoDirs = new ArrayList<>();
+
+  @AfterEach
+  void removeRepositories() throws Exception {
+    for (Path repo : repoDirs) {
+      for (int attempt = 0; attempt < 5 && Files.exists(repo); attempt++) {
+        try (Stream<Path> walk = Files.walk(repo)) {
+          walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+        Thread.sleep(100);
+      }
+    }
+  }
+
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
 
@@ -178,5 +200,69 @@ class PlanCommandTest {
     assertThat(code).isEqualTo(1);
     assertThat(JSON.readTree(out.toString()).get("exitCode").asInt()).isEqualTo(1);
     assertThat(err.toString()).contains("pull request");
+  }
+
+  @Test
+  void repositoryMode_onTheCommandLineAndInABatch_readsGitHistory() throws Exception {
+    FS.FileStoreAttributes.setBackground(true);
+    // JGit's background timestamp probe may still write into the repository while @TempDir cleans
+    // up, so the repository lives in a folder this test removes leniently
+    Path repoDir = Files.createTempDirectory("strata-plan-repo");
+    repoDirs.add(repoDir);
+    RevCommit before;
+    RevCommit after;
+    try (Git git = Git.init().setDirectory(repoDir.toFile()).call()) {
+      TestRepository<Repository> tr = new TestRepository<>(git.getRepository());
+      String matrix = Files.readString(Fixtures.localai().resolve("backend-matrix.head.yml"));
+      before = tr.commit().add(".github/backend-matrix.yml", matrix).create();
+      after =
+          tr.commit()
+              .parent(before)
+              .add("backend/rust/kokoros/src/main.rs", "fn main() {}\n")
+              .create();
+    }
+    String event =
+        "{\"ref\":\"refs/heads/master\",\"before\":\""
+            + before.name()
+            + "\",\"after\":\""
+            + after.name()
+            + "\"}";
+    Path eventFile = Files.writeString(dir.resolve("event.json"), event);
+    Path requests =
+        Files.writeString(
+            dir.resolve("requests.jsonl"),
+            "{\"id\":\"git\",\"event\":"
+                + event
+                + ",\"repo\":"
+                + JSON.writeValueAsString(repoDir.toString())
+                + "}\n");
+    Path results = dir.resolve("results.jsonl");
+
+    int single =
+        run(
+            Map.of(),
+            "--profile",
+            PROFILE,
+            "--repo",
+            repoDir.toString(),
+            "--event-file",
+            eventFile.toString());
+    int batch =
+        run(
+            Map.of(),
+            "--profile",
+            PROFILE,
+            "--batch",
+            requests.toString(),
+            "--out",
+            results.toString());
+
+    assertThat(single).isZero();
+    assertThat(out.toString().lines()).contains("run-all=false", "kokoros=true", "llama-cpp=false");
+    assertThat(batch).isZero();
+    JsonNode r = results(results).get(0);
+    assertThat(r.get("exitCode").asInt()).isZero();
+    assertThat(r.get("outputs").get("kokoros").asText()).isEqualTo("true");
+    assertThat(r.get("outputs").get("matrix-singlearch-1").asText()).contains("-cpu-kokoros");
   }
 }
