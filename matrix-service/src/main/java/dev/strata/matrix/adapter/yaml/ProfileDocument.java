@@ -12,7 +12,14 @@ record ProfileDocument(
     @Required OsDoc darwin,
     @Required List<SharedDoc> sharedInputs,
     @Required LimitsDoc limits,
-    @Required RegistriesDoc registries) {
+    @Required RegistriesDoc registries,
+    LintDoc lint) {
+
+  record LintDoc(
+      List<String> builderBaseImageFor,
+      List<String> platformTags,
+      List<String> tagLatest,
+      LocatedText darwinTagSuffix) {}
 
   record FileDoc(@Required LocatedText path) {}
 

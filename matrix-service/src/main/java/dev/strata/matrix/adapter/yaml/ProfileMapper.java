@@ -7,6 +7,7 @@ import dev.strata.matrix.adapter.yaml.ProfileDocument.SharedDoc;
 import dev.strata.matrix.core.profile.EntryPredicate;
 import dev.strata.matrix.core.profile.ForkRule;
 import dev.strata.matrix.core.profile.Limits;
+import dev.strata.matrix.core.profile.LintRules;
 import dev.strata.matrix.core.profile.OsRules;
 import dev.strata.matrix.core.profile.PathRule;
 import dev.strata.matrix.core.profile.PathTemplate;
@@ -62,7 +63,31 @@ final class ProfileMapper {
         new Registries(
             doc.registries().ciCache().text(),
             doc.registries().publish(),
-            doc.registries().pullRequest().text()));
+            doc.registries().pullRequest().text()),
+        lint(doc.lint()));
+  }
+
+  private static LintRules lint(ProfileDocument.LintDoc lint) throws LocatedError {
+    if (lint == null) {
+      return LintRules.NONE;
+    }
+    PathTemplate darwinSuffix = null;
+    if (lint.darwinTagSuffix() != null) {
+      try {
+        darwinSuffix = PathTemplate.parse(lint.darwinTagSuffix().text());
+      } catch (IllegalArgumentException e) {
+        throw at(lint.darwinTagSuffix(), e.getMessage() + " (in lint.darwinTagSuffix)");
+      }
+    }
+    return new LintRules(
+        orEmpty(lint.builderBaseImageFor()),
+        orEmpty(lint.platformTags()),
+        orEmpty(lint.tagLatest()),
+        darwinSuffix);
+  }
+
+  private static List<String> orEmpty(List<String> values) {
+    return values == null ? List.of() : values;
   }
 
   private static OsRules osRules(OsDoc os, String name) throws LocatedError {

@@ -4,7 +4,6 @@ import dev.strata.domain.matrix.api.MatrixEntry;
 import dev.strata.domain.matrix.api.Scalar;
 import dev.strata.matrix.core.profile.EntryPredicate;
 import dev.strata.matrix.core.profile.OsRules;
-import dev.strata.matrix.core.profile.PathRule;
 import dev.strata.matrix.core.profile.Selector;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -37,7 +36,7 @@ final class PreparedEntry {
   PreparedEntry(MatrixEntry entry, OsRules rules) {
     this.entry = entry;
     this.backend = entry.string("backend");
-    this.prefix = infer(entry, rules);
+    this.prefix = PathInference.prefix(entry, rules);
     String dockerfile = entry.string("dockerfile");
     this.dockerfilePath = dockerfile.startsWith("./") ? dockerfile.substring(2) : dockerfile;
     this.multiArch = entry.has("platform-tag");
@@ -60,15 +59,6 @@ final class PreparedEntry {
       }
     }
     this.classes = Set.copyOf(in);
-  }
-
-  private static String infer(MatrixEntry entry, OsRules rules) {
-    for (PathRule rule : rules.paths()) {
-      if (rule.when().test(entry, rules.bespokeBuilders())) {
-        return rule.path().render(entry);
-      }
-    }
-    return null;
   }
 
   /** The order-independent fingerprint of DOMAIN.md 3.7. */

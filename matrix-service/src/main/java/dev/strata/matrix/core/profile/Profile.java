@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * Everything repository-specific about change detection, loaded from a profile file: where the
- * matrix and proto live, path inference, fork dependencies, shared inputs, limits and registries.
- * No backend name or repository path appears in code.
+ * matrix and proto live, path inference, fork dependencies, shared inputs, limits, registries and
+ * lint checks. No backend name or repository path appears in code.
  */
 public record Profile(
     String name,
@@ -16,7 +16,8 @@ public record Profile(
     OsRules darwin,
     List<SharedRule> sharedInputs,
     Limits limits,
-    Registries registries) {
+    Registries registries,
+    LintRules lint) {
 
   public Profile {
     Values.required(name, "profile name");
@@ -27,6 +28,7 @@ public record Profile(
     sharedInputs = List.copyOf(Values.required(sharedInputs, "shared inputs"));
     Values.required(limits, "limits");
     Values.required(registries, "registries");
+    lint = lint == null ? LintRules.NONE : lint;
     for (SharedRule rule : sharedInputs) {
       if (!linux.accepts(rule.linux()) || !darwin.accepts(rule.darwin())) {
         throw new IllegalArgumentException(
