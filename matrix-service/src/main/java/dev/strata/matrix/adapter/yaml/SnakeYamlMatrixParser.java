@@ -85,8 +85,11 @@ public final class SnakeYamlMatrixParser implements MatrixParser {
     return new Matrix(linux, darwin);
   }
 
-  /** Parses with SnakeYAML's composer; also the path that reports errors. */
-  Matrix fullParse(String text, String source) throws MatrixParseException {
+  /**
+   * Parses with SnakeYAML's composer only, bypassing the fast reader; {@link #parse} falls back to
+   * it and it is the path that reports errors. Public for equivalence checks and benchmarks.
+   */
+  public Matrix fullParse(String text, String source) throws MatrixParseException {
     Node root;
     try {
       root = compose(text);
