@@ -104,33 +104,80 @@ public final class Planner {
   private PlanResult filtered(
       PreparedMatrix matrix, List<String> fileList, GitHubEvent event, PlanInputs inputs) {
     ChangeSet files = new ChangeSet(fileList);
-    Set<String> linuxKeys = Set.of();
-    Set<String> darwinKeys = Set.of();
     boolean matrixChanged = files.contains(profile.matrixPath());
-    Boolean previousAvailable = null;
-    if (matrixChanged) {
-      String ref = event.previousRef();
-      Optional<Matrix> previous = ref == null ? Optional.empty() : inputs.previousMatrix(ref);
-      previousAvailable = previous.isPresent();
-      if (previous.isPresent()) {
-        PreparedMatrix before = prepare(previous.get());
-        linuxKeys = MatrixDiff.changedKeys(before.linux, matrix.linux);
-        darwinKeys = MatrixDiff.changedKeys(before.darwin, matrix.darwin);
-      }
-    }
-    boolean selectAll = matrixChanged && !previousAvailable;
+    EntryDiff diff = matrixChanged ? diff(matrix, event, inputs) : EntryDiff.NONE;
+    Boolean protoAdditive =
+        files.contains(profile.protoPath()) ? protoAdditive(event, inputs) : null;
+    RuleHits rules = sharedRules(fileList, protoAdditive);
+    List<PreparedEntry> linux =
+        select(
+            matrix.linux,
+            profile.linux().dockerfileRule(),
+            files,
+            diff,
+            diff.linuxKeys,
+            rules,
+            true);
+    List<PreparedEntry> darwin =
+        select(
+            matrix.darwin,
+            profile.darwin().dockerfileRule(),
+            files,
+            diff,
+            diff.darwinKeys,
+            rules,
+            false);
+    Set<String> changedBackends = changedBackends(matrix, files, linux, darwin);
+    Decision decision =
+        new Decision(
+            false,
+            null,
+            fileList.size(),
+            rules.active.stream().map(SharedRule::id).toList(),
+            rules.suppressed,
+            matrixChanged,
+            diff.previousAvailable,
+            protoAdditive,
+            linux.size(),
+            darwin.size(),
+            changedBackends);
+    return render(matrix, linux, darwin, false, changedBackends, decision);
+  }
 
-    Boolean protoAdditive = null;
-    if (files.contains(profile.protoPath())) {
-      String ref = event.previousRef();
-      Optional<String> now = inputs.currentProto();
-      Optional<String> was = ref == null ? Optional.empty() : inputs.previousProto(ref);
-      protoAdditive =
-          now.isPresent() && was.isPresent() && ProtoShape.isAdditive(was.get(), now.get());
-    }
+  /** The per-entry matrix diff (3.7); an unavailable previous revision selects everything. */
+  private record EntryDiff(
+      boolean selectAll, Boolean previousAvailable, Set<String> linuxKeys, Set<String> darwinKeys) {
+    static final EntryDiff NONE = new EntryDiff(false, null, Set.of(), Set.of());
+  }
 
+  private EntryDiff diff(PreparedMatrix matrix, GitHubEvent event, PlanInputs inputs) {
+    String ref = event.previousRef();
+    Optional<Matrix> previous = ref == null ? Optional.empty() : inputs.previousMatrix(ref);
+    if (previous.isEmpty()) {
+      return new EntryDiff(true, false, Set.of(), Set.of());
+    }
+    PreparedMatrix before = prepare(previous.get());
+    return new EntryDiff(
+        false,
+        true,
+        MatrixDiff.changedKeys(before.linux, matrix.linux),
+        MatrixDiff.changedKeys(before.darwin, matrix.darwin));
+  }
+
+  /** Whether both proto revisions were read and the edit only adds (3.8). */
+  private static boolean protoAdditive(GitHubEvent event, PlanInputs inputs) {
+    String ref = event.previousRef();
+    Optional<String> now = inputs.currentProto();
+    Optional<String> was = ref == null ? Optional.empty() : inputs.previousProto(ref);
+    return now.isPresent() && was.isPresent() && ProtoShape.isAdditive(was.get(), now.get());
+  }
+
+  /** Shared rules that fire (first match per file), minus those an additive proto suppresses. */
+  private record RuleHits(List<SharedRule> active, List<String> suppressed) {}
+
+  private RuleHits sharedRules(List<String> files, Boolean protoAdditive) {
     Set<SharedRule> hit = new LinkedHashSet<>();
-    for (String file : fileList) {
+    for (String file : files) {
       for (SharedRule rule : profile.sharedInputs()) {
         if (rule.matches(file)) {
           hit.add(rule);
@@ -141,64 +188,57 @@ public final class Planner {
     List<SharedRule> active = new ArrayList<>();
     List<String> suppressed = new ArrayList<>();
     for (SharedRule rule : profile.sharedInputs()) {
-      if (!hit.contains(rule)) {
-        continue;
-      }
-      if (rule.suppressWhenProtoAdditive() && Boolean.TRUE.equals(protoAdditive)) {
-        suppressed.add(rule.id());
-      } else {
-        active.add(rule);
+      if (hit.contains(rule)) {
+        if (rule.suppressWhenProtoAdditive() && Boolean.TRUE.equals(protoAdditive)) {
+          suppressed.add(rule.id());
+        } else {
+          active.add(rule);
+        }
       }
     }
+    return new RuleHits(active, suppressed);
+  }
 
-    List<PreparedEntry> linux = new ArrayList<>();
-    for (PreparedEntry e : matrix.linux) {
+  /** The selection predicate of 3.6, in input order; unmapped entries are never selected. */
+  private static List<PreparedEntry> select(
+      List<PreparedEntry> entries,
+      boolean dockerfileRule,
+      ChangeSet files,
+      EntryDiff diff,
+      Set<String> changedKeys,
+      RuleHits rules,
+      boolean linux) {
+    List<PreparedEntry> selected = new ArrayList<>();
+    for (PreparedEntry e : entries) {
       if (e.prefix != null
           && (files.anyUnder(e.prefix)
               || files.anyUnder(e.forkWatch)
-              || profile.linux().dockerfileRule() && files.contains(e.dockerfilePath)
-              || selectAll
-              || linuxKeys.contains(e.identityKey)
-              || sharedSelects(active, e, true))) {
-        linux.add(e);
+              || dockerfileRule && files.contains(e.dockerfilePath)
+              || diff.selectAll
+              || changedKeys.contains(e.identityKey)
+              || sharedSelects(rules.active, e, linux))) {
+        selected.add(e);
       }
     }
-    List<PreparedEntry> darwin = new ArrayList<>();
-    for (PreparedEntry e : matrix.darwin) {
-      if (e.prefix != null
-          && (files.anyUnder(e.prefix)
-              || files.anyUnder(e.forkWatch)
-              || profile.darwin().dockerfileRule() && files.contains(e.dockerfilePath)
-              || selectAll
-              || darwinKeys.contains(e.identityKey)
-              || sharedSelects(active, e, false))) {
-        darwin.add(e);
-      }
-    }
+    return selected;
+  }
 
-    Set<String> changedBackends = new LinkedHashSet<>();
-    linux.forEach(e -> changedBackends.add(e.backend));
-    darwin.forEach(e -> changedBackends.add(e.backend));
+  /** Backends of the selected entries, plus every mapped backend whose sources changed. */
+  private static Set<String> changedBackends(
+      PreparedMatrix matrix,
+      ChangeSet files,
+      List<PreparedEntry> linux,
+      List<PreparedEntry> darwin) {
+    Set<String> changed = new LinkedHashSet<>();
+    linux.forEach(e -> changed.add(e.backend));
+    darwin.forEach(e -> changed.add(e.backend));
     for (Map.Entry<String, String> path : matrix.backendPaths.entrySet()) {
       List<String> watch = matrix.forkWatch.getOrDefault(path.getKey(), List.of());
       if (files.anyUnder(path.getValue()) || files.anyUnder(watch)) {
-        changedBackends.add(path.getKey());
+        changed.add(path.getKey());
       }
     }
-    Decision decision =
-        new Decision(
-            false,
-            null,
-            fileList.size(),
-            active.stream().map(SharedRule::id).toList(),
-            suppressed,
-            matrixChanged,
-            previousAvailable,
-            protoAdditive,
-            linux.size(),
-            darwin.size(),
-            changedBackends);
-    return render(matrix, linux, darwin, false, changedBackends, decision);
+    return changed;
   }
 
   private static boolean sharedSelects(List<SharedRule> rules, PreparedEntry e, boolean linux) {
