@@ -44,6 +44,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "plan",
     mixinStandardHelpOptions = true,
+    subcommands = HistoryCommand.class,
     description = "Plan which matrix entries a change rebuilds (DOMAIN.md 3).")
 public final class PlanCommand implements Callable<Integer> {
 
@@ -60,10 +61,8 @@ public final class PlanCommand implements Callable<Integer> {
 
   @Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(
-      names = "--profile",
-      required = true,
-      description = "Profile file (e.g. profiles/localai.yml).")
+  // not picocli-required, so that `plan history --profile P` does not also need one here
+  @Option(names = "--profile", description = "Profile file (e.g. profiles/localai.yml).")
   Path profile;
 
   @Option(names = "--repo", description = "Plan from this git repository (work tree or bare).")
@@ -143,6 +142,10 @@ public final class PlanCommand implements Callable<Integer> {
       fmt = Format.parse(format);
     } catch (IllegalArgumentException e) {
       err.println("--format must be github-output, json or table, not '" + format + "'");
+      return 2;
+    }
+    if (profile == null) {
+      err.println("Missing required option: '--profile=<profile>'");
       return 2;
     }
     Profile loaded;

@@ -11,8 +11,10 @@ import dev.strata.matrix.port.PlanInputs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.jgit.diff.DiffEntry;
@@ -40,6 +42,7 @@ public final class JGitPlanInputs implements PlanInputs {
   private final String matrixPath;
   private final String protoPath;
   private final String currentRevision;
+  private final Map<ObjectId, Matrix> parsed;
 
   /**
    * @param matrixPath the matrix file's path in the repository (from the profile)
@@ -52,6 +55,21 @@ public final class JGitPlanInputs implements PlanInputs {
       String matrixPath,
       String protoPath,
       GitHubEvent event) {
+    this(repository, parser, matrixPath, protoPath, event, new HashMap<>());
+  }
+
+  /**
+   * @param parsed matrices already parsed, by blob id; shared between inputs so a replay over many
+   *     commits parses each matrix revision once
+   */
+  public JGitPlanInputs(
+      Repository repository,
+      MatrixParser parser,
+      String matrixPath,
+      String protoPath,
+      GitHubEvent event,
+      Map<ObjectId, Matrix> parsed) {
+    this.parsed = parsed;
     this.repository = repository;
     this.parser = parser;
     this.matrixPath = matrixPath;
@@ -73,27 +91,33 @@ public final class JGitPlanInputs implements PlanInputs {
   @Override
   public Matrix currentMatrix() throws PlanInputException {
     String where = currentRevision + ":" + matrixPath;
-    String text;
     try {
-      text = read(currentRevision, matrixPath).orElse(null);
+      ObjectId blob = blob(currentRevision, matrixPath);
+      if (blob == null) {
+        throw new PlanInputException(
+            "Tried to read "
+                + where
+                + " from "
+                + repository
+                + " but failed because: the revision or the file does not exist",
+            null);
+      }
+      return matrix(blob, where);
     } catch (IOException e) {
       throw new PlanInputException(
           "Tried to read " + where + " from " + repository + " but failed because: " + e, e);
-    }
-    if (text == null) {
-      throw new PlanInputException(
-          "Tried to read "
-              + where
-              + " from "
-              + repository
-              + " but failed because: the revision or the file does not exist",
-          null);
-    }
-    try {
-      return parser.parse(text, where);
     } catch (MatrixParseException e) {
       throw new PlanInputException(e.getMessage(), e);
     }
+  }
+
+  private Matrix matrix(ObjectId blob, String where) throws IOException, MatrixParseException {
+    Matrix m = parsed.get(blob);
+    if (m == null) {
+      m = parser.parse(text(blob), where);
+      parsed.put(blob, m);
+    }
+    return m;
   }
 
   @Override
@@ -141,10 +165,8 @@ public final class JGitPlanInputs implements PlanInputs {
   @Override
   public Optional<Matrix> previousMatrix(String ref) {
     try {
-      Optional<String> text = read(ref, matrixPath);
-      return text.isPresent()
-          ? Optional.of(parser.parse(text.get(), ref + ":" + matrixPath))
-          : Optional.empty();
+      ObjectId blob = blob(ref, matrixPath);
+      return blob == null ? Optional.empty() : Optional.of(matrix(blob, ref + ":" + matrixPath));
     } catch (IOException | MatrixParseException e) {
       return Optional.empty();
     }
@@ -170,19 +192,26 @@ public final class JGitPlanInputs implements PlanInputs {
 
   /** The file's text at {@code revision}, or empty when the revision or the file is missing. */
   private Optional<String> read(String revision, String path) throws IOException {
+    ObjectId blob = blob(revision, path);
+    return blob == null ? Optional.empty() : Optional.of(text(blob));
+  }
+
+  /** The blob of {@code path} at {@code revision}, or null when either is missing. */
+  private ObjectId blob(String revision, String path) throws IOException {
     try (RevWalk walk = new RevWalk(repository)) {
       RevCommit commit = commit(walk, revision);
       if (commit == null) {
-        return Optional.empty();
+        return null;
       }
-      try (ObjectReader reader = repository.newObjectReader();
-          TreeWalk tree = TreeWalk.forPath(reader, path, commit.getTree())) {
-        if (tree == null) {
-          return Optional.empty();
-        }
-        byte[] bytes = reader.open(tree.getObjectId(0)).getBytes();
-        return Optional.of(new String(bytes, StandardCharsets.UTF_8));
+      try (TreeWalk tree = TreeWalk.forPath(repository, path, commit.getTree())) {
+        return tree == null ? null : tree.getObjectId(0);
       }
+    }
+  }
+
+  private String text(ObjectId blob) throws IOException {
+    try (ObjectReader reader = repository.newObjectReader()) {
+      return new String(reader.open(blob).getBytes(), StandardCharsets.UTF_8);
     }
   }
 
