@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
@@ -122,13 +123,31 @@ public final class YamlProfileLoader {
               + known(u.getKnownPropertyIds());
     } else if (e instanceof ValueInstantiationException v && v.getCause() != null) {
       reason = v.getCause().getMessage() + (path.isEmpty() ? "" : " (at " + path + ")");
+    } else if (e instanceof InvalidNullException n) {
+      reason =
+          "'" + path + "' has no value; write " + expected(n.getTargetType()) + " after the colon";
     } else if (e instanceof MismatchedInputException m) {
       String message = m.getOriginalMessage();
       if (message.equals(LocatedText.EMPTY)) {
         reason = "'" + path + "' has no value; write a string after the colon";
       } else if (message.startsWith("Missing required creator property")) {
         String key = message.replaceAll(".*'([^']*)'.*", "$1");
-        reason = "missing key '" + key + "'" + (path.isEmpty() ? "" : " under " + path);
+        String parent =
+            path.equals(key) || path.endsWith("." + key)
+                ? path.substring(0, Math.max(0, path.length() - key.length() - 1))
+                : path;
+        reason =
+            "missing key '"
+                + key
+                + "'"
+                + (parent.isEmpty() ? " at the top level" : " under " + parent);
+      } else if (emptyValue(m)) {
+        reason =
+            "'"
+                + path
+                + "' has no value; write "
+                + expected(m.getTargetType())
+                + " after the colon";
       } else {
         reason =
             "wrong type at "
@@ -140,6 +159,17 @@ public final class YamlProfileLoader {
       reason = e.getOriginalMessage();
     }
     return where + reason;
+  }
+
+  /** YAML's `key:` with nothing after it reaches Jackson as an empty string. */
+  private static boolean emptyValue(MismatchedInputException m) {
+    try {
+      return m.getProcessor() instanceof JsonParser p
+          && p.currentToken() == com.fasterxml.jackson.core.JsonToken.VALUE_STRING
+          && p.getText().isEmpty();
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private static String parentOf(String path) {

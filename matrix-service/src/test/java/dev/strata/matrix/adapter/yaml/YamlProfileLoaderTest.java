@@ -59,9 +59,14 @@ class YamlProfileLoaderTest {
         "bad template | path: backend/rust/{backend}/ | path: backend/rust/{name}/ | p.yml:39:13: Invalid path template \"backend/rust/{name}/\": unknown placeholder {name}",
         "missing key | compareCap: 300 | '' | missing key 'compareCap' under limits",
         "null value | ciCache: quay.io/go-skynet/ci-cache | ciCache: | p.yml:148:11: 'registries.ciCache' has no value",
+        "empty list | bespokeBuilders: [llama-cpp, ds4, privacy-filter, audio-cpp] | bespokeBuilders: | 'darwin.bespokeBuilders' has no value; write a list after the colon",
+        "empty integer | singleArchShards: 4 | singleArchShards: | p.yml:140:20: 'limits.singleArchShards' has no value; write an integer",
+        "missing top-level key | \\nlinux: | \\nlinuxx: | missing key 'linux' at the top level",
       })
   void malformedProfile_isRejectedWithFileLineAndWhatIsExpected(
       String what, String from, String to, String message) {
+    from = from.replace("\\n", "\n");
+    to = to.replace("\\n", "\n");
     String broken =
         LOCALAI.replaceFirst(
             java.util.regex.Pattern.quote(from), java.util.regex.Matcher.quoteReplacement(to));
