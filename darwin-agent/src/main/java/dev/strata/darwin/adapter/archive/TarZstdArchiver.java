@@ -125,30 +125,36 @@ public final class TarZstdArchiver implements CacheArchiver {
   @Override
   public long unpack(Path archive, List<CachePath> paths) throws IOException {
     long files = 0;
+    Set<Path> knownDirs = new java.util.HashSet<>();
     try (InputStream file = Files.newInputStream(archive);
         ZstdInputStream zstd = new ZstdInputStream(new BufferedInputStream(file, BUFFER));
         TarArchiveInputStream tar = new TarArchiveInputStream(zstd)) {
       TarArchiveEntry entry;
       while ((entry = tar.getNextEntry()) != null) {
-        Path target = target(entry.getName(), paths);
+        Path target = target(entry.getName(), paths, knownDirs);
         if (target == null) {
           continue;
         }
-        files += extract(tar, entry, target);
+        files += extract(tar, entry, target, knownDirs);
       }
     }
     return files;
   }
 
-  private static long extract(TarArchiveInputStream tar, TarArchiveEntry entry, Path target)
+  private static long extract(
+      TarArchiveInputStream tar, TarArchiveEntry entry, Path target, Set<Path> knownDirs)
       throws IOException {
     if (entry.isDirectory()) {
       Files.createDirectories(target);
       setMode(target, entry.getMode());
+      knownDirs.add(target);
       return 0;
     }
-    Files.createDirectories(target.getParent());
+    if (knownDirs.add(target.getParent())) {
+      Files.createDirectories(target.getParent());
+    }
     if (entry.isSymbolicLink()) {
+      knownDirs.remove(target);
       Files.deleteIfExists(target);
       Files.createSymbolicLink(target, Path.of(entry.getLinkName()));
       return 0;
@@ -171,7 +177,8 @@ public final class TarZstdArchiver implements CacheArchiver {
   }
 
   /** Where {@code entryName} goes, or null when no cache path claims it. */
-  static Path target(String entryName, List<CachePath> paths) throws IOException {
+  static Path target(String entryName, List<CachePath> paths, Set<Path> knownDirs)
+      throws IOException {
     String name =
         entryName.endsWith("/") ? entryName.substring(0, entryName.length() - 1) : entryName;
     CachePath owner = null;
@@ -190,7 +197,10 @@ public final class TarZstdArchiver implements CacheArchiver {
             .dir()
             .resolve(relative.startsWith("/") ? relative.substring(1) : relative)
             .normalize();
-    if (!target.startsWith(owner.dir()) || escapesThroughLink(target, owner.dir())) {
+    // directories this extraction made itself are known not to be links: skip the real-path check
+    boolean parentKnown = knownDirs.contains(target.getParent());
+    if (!target.startsWith(owner.dir())
+        || (!parentKnown && escapesThroughLink(target, owner.dir()))) {
       throw new IOException(
           "Tried to restore archive entry "
               + entryName
