@@ -1,5 +1,10 @@
 package dev.strata.launcher;
 
+import dev.strata.darwin.adapter.axon.AxonEventLog;
+import dev.strata.darwin.boot.ControlPlaneFactory;
+import dev.strata.darwin.boot.DarwinCommands;
+import dev.strata.matrix.boot.LintCommand;
+import dev.strata.matrix.boot.PlanCommand;
 import dev.strata.merge.boot.CacheContext;
 import dev.strata.merge.boot.MergeRole;
 import dev.strata.merge.boot.MergeSettings;
@@ -13,7 +18,15 @@ final class Subcommands {
   private Subcommands() {}
 
   static void addServiceCommands(CommandLine cli) {
+    cli.addSubcommand("plan", new PlanCommand());
+    cli.addSubcommand("lint", new LintCommand());
     cli.addSubcommand("cache", MergeRole.cacheCommand(Subcommands::openCacheContext));
+    DarwinCommands.register(
+        cli,
+        ControlPlaneFactory.unavailable(),
+        () ->
+            new AxonEventLog(
+                Roles.runtime(new ConfigOptions().load(), List.of()).start().eventStore()));
   }
 
   private static CacheContext openCacheContext() throws Exception {
