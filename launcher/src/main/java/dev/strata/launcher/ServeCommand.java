@@ -1,8 +1,10 @@
 package dev.strata.launcher;
 
+import dev.strata.merge.boot.MergeSettings;
 import dev.strata.runtime.StrataRuntime;
 import dev.strata.runtime.config.StrataConfig;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -24,6 +26,14 @@ final class ServeCommand implements Callable<Integer> {
   @Mixin ConfigOptions options;
 
   @Option(
+      names = "--merge-config",
+      paramLabel = "FILE",
+      description =
+          "Registries the merge role publishes to (default: ./merge.yml when present; without it"
+              + " the merge role does not run).")
+  Path mergeConfig;
+
+  @Option(
       names = "--exit-after-start",
       hidden = true,
       description = "Start, print the banner and stop (smoke tests).")
@@ -31,14 +41,16 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    StrataConfig config = options.load();
-    List<String> roles = Roles.embedded();
-    StrataRuntime runtime = Roles.runtime(config, roles).start();
+    StrataConfig config = LocalTokens.fill(options.load());
+    MergeSettings merge = MergeConfig.load(mergeConfig);
+    List<String> roles = Roles.embedded(merge != null);
+    Roles.Running running = Roles.start(config, roles, merge);
+    StrataRuntime runtime = running.runtime;
     CountDownLatch stopped = new CountDownLatch(1);
     Thread hook =
         new Thread(
             () -> {
-              runtime.close();
+              running.close();
               stopped.countDown();
             },
             "strata-shutdown");
@@ -47,6 +59,11 @@ final class ServeCommand implements Callable<Integer> {
     out.println("strata " + VersionCommand.version() + " serving roles " + roles);
     out.println("  event store: " + runtime.database().displayUrl());
     out.println("  data dir:    " + config.dataDir());
+    running.endpoints.forEach(e -> out.println("  " + e));
+    if (merge == null) {
+      out.println("  merge:       not running (no merge.yml; see --merge-config)");
+    }
+    out.println("  tokens:      " + LocalTokens.file(config) + " (unless configured)");
     var health = runtime.health();
     out.println(
         "  events:      "
@@ -56,7 +73,7 @@ final class ServeCommand implements Callable<Integer> {
     out.flush();
     if (exitAfterStart) {
       Runtime.getRuntime().removeShutdownHook(hook);
-      runtime.close();
+      running.close();
       return 0;
     }
     stopped.await();

@@ -64,6 +64,11 @@ public record StrataConfig(
     return new StrataConfig(dataDir, database, newHttp, tokens, profile, processors);
   }
 
+  /** This configuration with other bearer tokens. */
+  public StrataConfig withTokens(Tokens newTokens) {
+    return new StrataConfig(dataDir, database, http, newTokens, profile, processors);
+  }
+
   /** This configuration with other processor settings. */
   public StrataConfig withProcessors(Processors newProcessors) {
     return new StrataConfig(dataDir, database, http, tokens, profile, newProcessors);

@@ -1,0 +1,51 @@
+package dev.strata.matrix.core.plan;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The outcome of one plan.
+ *
+ * @param exitCode 0 on success, 1 when planning failed
+ * @param outputs the GitHub output lines in emission order (empty on failure)
+ * @param error why planning failed, or null
+ * @param decision how the plan was reached (null on failure before a decision)
+ */
+public record PlanResult(int exitCode, List<Output> outputs, String error, Decision decision) {
+
+  public PlanResult {
+    outputs = List.copyOf(outputs);
+  }
+
+  static PlanResult failed(String error, Decision decision) {
+    return new PlanResult(1, List.of(), error, decision);
+  }
+
+  /**
+   * How the plan was reached, for reports and history.
+   *
+   * @param runAll whether the full matrix was emitted
+   * @param reason why, when {@code runAll}
+   * @param changedFiles number of changed files considered (-1 in full mode)
+   * @param firedRules ids of the shared-input rules that selected entries
+   * @param suppressedRules ids of rules dropped because the proto edit was additive
+   * @param matrixChanged the matrix file was in the changed list
+   * @param previousMatrixAvailable its previous revision could be read (null when not needed)
+   * @param protoAdditive whether the proto edit was additive (null when not checked)
+   * @param linuxSelected selected Linux entries
+   * @param darwinSelected selected Darwin entries
+   * @param changedBackends backends whose per-backend output is true
+   */
+  public record Decision(
+      boolean runAll,
+      RunAllReason reason,
+      int changedFiles,
+      List<String> firedRules,
+      List<String> suppressedRules,
+      boolean matrixChanged,
+      Boolean previousMatrixAvailable,
+      Boolean protoAdditive,
+      int linuxSelected,
+      int darwinSelected,
+      Set<String> changedBackends) {}
+}
