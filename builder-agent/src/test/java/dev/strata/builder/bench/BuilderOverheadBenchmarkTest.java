@@ -31,12 +31,12 @@ import org.junit.jupiter.api.Test;
 /**
  * Cold versus warm (fully cached) leg time through the whole agent path (claim, JGit checkout,
  * plan, engine build, push by digest, cache write, report to a stand-in gateway), and the overhead
- * Strata adds around the engine's own build. Not part of the suite (its name matches neither
- * Surefire's nor Failsafe's patterns); run with {@code mvn -pl builder-agent -am verify
- * -Dtest=BuilderOverheadBenchmark -Dsurefire.failIfNoSpecifiedTests=false -DskipITs}. Writes {@code
- * target/builder-benchmark.md}.
+ * Strata adds around the engine's own build. Not part of the suite (the parent POM excludes
+ * *BenchmarkTest from Surefire); run with {@code mvn -pl builder-agent -am verify
+ * -Dtest=BuilderOverheadBenchmarkTest -Dsurefire.failIfNoSpecifiedTests=false -DskipITs}. Writes
+ * {@code target/builder-benchmark.md}.
  */
-class BuilderOverheadBenchmark {
+class BuilderOverheadBenchmarkTest {
   private static final int WARM_RUNS = 7;
 
   @Test
