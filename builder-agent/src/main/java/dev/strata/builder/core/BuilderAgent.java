@@ -151,6 +151,23 @@ public final class BuilderAgent {
     }
   }
 
+  /** The gateway no longer knows this agent (it restarted on a fresh store): register again. */
+  private synchronized void reRegister(GatewayException cause) {
+    try {
+      AgentRegistration fresh = gateway.register(settings.name(), settings.runnerClasses());
+      LOG.warn(
+          "The gateway did not know agent {} ({}); registered again as {}",
+          registration.agentId(),
+          cause.getMessage(),
+          fresh.agentId());
+      registration = fresh;
+    } catch (GatewayException e) {
+      LOG.warn("Registering again failed: {}", e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   private void heartbeats() {
     Duration every = registration.lease().dividedBy(3);
     while (!Thread.currentThread().isInterrupted()) {
@@ -195,6 +212,9 @@ public final class BuilderAgent {
           }
           Thread.interrupted();
         } catch (GatewayException e) {
+          if (e.status() == 404) {
+            reRegister(e);
+          }
           LOG.warn("Claim failed ({}); retrying in {} s", e.getMessage(), backoff.toSeconds());
           if (!sleep(backoff)) {
             return;
