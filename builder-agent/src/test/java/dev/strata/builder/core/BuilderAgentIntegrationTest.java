@@ -122,6 +122,24 @@ class BuilderAgentIntegrationTest {
     }
   }
 
+  @Test
+  void anAgentTheGatewayForgot_registersAgainAndBuilds() throws Exception {
+    CommitSha sha = repo.commit("salt", Map.of("backend/python/tinypy/salt.txt", ns + "-again"));
+    BuilderAgent agent = agent("a", Duration.ofSeconds(30));
+    agent.start();
+    try {
+      gateway.forgetAgents();
+      String leg = gateway.offer("run4", Legs.tinypy(), Legs.push(sha));
+
+      StandInGateway.Report report = gateway.awaitReport(leg, Duration.ofMinutes(3));
+
+      assertThat(report.kind()).isEqualTo("result");
+      assertThat(report.agent()).isEqualTo("a2");
+    } finally {
+      agent.stop();
+    }
+  }
+
   // the lease side (expiry after the heartbeats stop) is the gateway's; here the agent must stop
   // its build and report nothing, and the next agent must build the leg from scratch
   @Test

@@ -42,6 +42,12 @@ public final class StandInGateway implements AutoCloseable {
   public final Map<String, List<String>> progressLines = new ConcurrentHashMap<>();
   public final Map<String, List<String>> steps = new ConcurrentHashMap<>();
   public final AtomicInteger heartbeats = new AtomicInteger();
+  private final java.util.Set<String> known = ConcurrentHashMap.newKeySet();
+
+  /** Forgets every registered agent, as a gateway restarted on a fresh store would. */
+  public void forgetAgents() {
+    known.clear();
+  }
 
   public StandInGateway() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -107,12 +113,11 @@ public final class StandInGateway implements AutoCloseable {
       JsonNode body = in.length == 0 ? JSON.createObjectNode() : JSON.readTree(in);
       String[] parts = path.split("/");
       if (path.equals("/v1/agents/register")) {
-        reply(
-            ex,
-            201,
-            "{\"agentId\":\"a"
-                + agents.incrementAndGet()
-                + "\",\"leaseSeconds\":6,\"maxWaitSeconds\":1}");
+        String id = "a" + agents.incrementAndGet();
+        known.add(id);
+        reply(ex, 201, "{\"agentId\":\"" + id + "\",\"leaseSeconds\":6,\"maxWaitSeconds\":1}");
+      } else if (parts.length > 3 && !known.contains(parts[3])) {
+        reply(ex, 404, "{\"title\":\"Not found\",\"detail\":\"unknown agent\"}");
       } else if (path.endsWith("/heartbeat")) {
         heartbeats.incrementAndGet();
         reply(ex, 200, "{\"leasesExtended\":0}");
