@@ -149,7 +149,7 @@ class BuilderAgentIntegrationTest {
             "slow",
             Map.of(
                 "backend/python/tinypy/build.sh",
-                "echo slow-start " + ns + "\nsleep 60\necho done\n"));
+                "echo slow-start " + ns + "\nsleep 8\necho done\n"));
     String leg = gateway.offer("run3", Legs.tinypy(), Legs.push(sha));
     BuilderAgent first = agent("a", Duration.ZERO);
     first.start();
