@@ -63,6 +63,35 @@ class BuilderProfileLoaderTest {
     assertThat(p.baseContext()).isEqualTo("./");
   }
 
+  // DOMAIN.md 6.1: ten variants, pushed as quay.io/go-skynet/ci-cache:<tag>
+  @Test
+  void localAisBuilderSnippet_declaresTheTenBases() throws Exception {
+    Path p = dir.resolve("localai-builder.yml");
+    try (var in = getClass().getResourceAsStream("localai-builder.yml")) {
+      Files.write(p, in.readAllBytes());
+    }
+
+    BuilderProfile profile = BuilderProfileLoader.load(p);
+
+    assertThat(profile.bases())
+        .extracting(dev.strata.domain.leg.model.BaseVariant::tag)
+        .containsExactly(
+            "base-grpc-amd64",
+            "base-grpc-arm64",
+            "base-grpc-cuda-12-amd64",
+            "base-grpc-cuda-13-amd64",
+            "base-grpc-cuda-13-arm64",
+            "base-grpc-rocm-amd64",
+            "base-grpc-vulkan-amd64",
+            "base-grpc-vulkan-arm64",
+            "base-grpc-intel-amd64",
+            "base-grpc-l4t-cuda-12-arm64");
+    assertThat(profile.baseNames().image("base-grpc-intel-amd64"))
+        .hasToString("quay.io/go-skynet/ci-cache:base-grpc-intel-amd64");
+    assertThat(profile.base("base-grpc-cuda-13-amd64").orElseThrow().baseImage())
+        .isEqualTo("ubuntu:22.04");
+  }
+
   @Test
   void aProfileWithoutBuilderSection_getsStratasDefaults() throws Exception {
     BuilderProfile p =
