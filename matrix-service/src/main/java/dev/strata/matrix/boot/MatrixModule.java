@@ -5,6 +5,8 @@ import dev.strata.matrix.core.run.TriggerPlanner;
 import dev.strata.runtime.RuntimeModule;
 import dev.strata.runtime.StrataRuntimeBuilder;
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * The matrix role: its {@link MatrixProcessor} (tracking processor {@value
@@ -27,7 +29,18 @@ public final class MatrixModule implements RuntimeModule {
 
   @Override
   public void contributeTo(StrataRuntimeBuilder builder) {
+    // threads start lazily, so a runtime that is never built leaves none behind
+    ExecutorService sender =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "strata-matrix-commands");
+              t.setDaemon(true);
+              return t;
+            });
     builder.registerEventHandler(
-        MatrixProcessor.class, c -> new MatrixProcessor(planner, c.commandGateway(), clock));
+        MatrixProcessor.class,
+        c -> new MatrixProcessor(planner, c.commandGateway(), clock, sender));
+    builder.configureAxon(
+        configurer -> configurer.onInitialize(c -> c.onShutdown(sender::shutdown)));
   }
 }

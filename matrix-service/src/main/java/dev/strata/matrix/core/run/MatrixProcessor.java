@@ -7,6 +7,8 @@ import dev.strata.domain.run.api.TriggerReceived;
 import dev.strata.domain.trigger.api.RunId;
 import dev.strata.matrix.core.plan.PlanResult;
 import java.time.Clock;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
@@ -20,6 +22,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Redelivery is harmless: the run treats the identical plan (or a second failure) as a no-op,
  * and a command the run refuses (a cancelled run) is logged and skipped, never retried forever.
+ * Commands are sent from a thread of their own, so each commits in its own transaction: a refusal
+ * rolls back only that command, not the processor's batch.
  */
 @ProcessingGroup(MatrixProcessor.PROCESSING_GROUP)
 public class MatrixProcessor {
@@ -34,11 +38,17 @@ public class MatrixProcessor {
   private final TriggerPlanner planner;
   private final CommandGateway commands;
   private final Clock clock;
+  private final ExecutorService sender;
 
-  public MatrixProcessor(TriggerPlanner planner, CommandGateway commands, Clock clock) {
+  /**
+   * @param sender the thread commands are sent from (outside the processor's transaction)
+   */
+  public MatrixProcessor(
+      TriggerPlanner planner, CommandGateway commands, Clock clock, ExecutorService sender) {
     this.planner = planner;
     this.commands = commands;
     this.clock = clock;
+    this.sender = sender;
   }
 
   @EventHandler
@@ -120,15 +130,24 @@ public class MatrixProcessor {
   /** Sends {@code command}; returns the run's refusal message, or null when it was accepted. */
   private String send(Object command) {
     try {
-      commands.sendAndWait(command);
+      sender.submit(() -> commands.sendAndWait(command)).get();
       return null;
-    } catch (RunRefusedException e) {
-      return e.getMessage();
-    } catch (CommandExecutionException e) {
-      if (e.getCause() instanceof RunRefusedException refused) {
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(
+          "Tried to send " + command.getClass().getSimpleName() + " but was interrupted", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof CommandExecutionException && cause.getCause() != null) {
+        cause = cause.getCause();
+      }
+      if (cause instanceof RunRefusedException refused) {
         return refused.getMessage();
       }
-      throw e;
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException(cause);
     }
   }
 }
