@@ -55,15 +55,25 @@ final class RepositoryTriggerPlanner implements TriggerPlanner {
           new JGitPlanInputs(
               repository, parser, profile.matrixPath(), profile.protoPath(), request.event());
       PlanResult result = new Planner(profile).plan(request, inputs);
-      if (result.exitCode() != 0 && fetchFailure.isPresent()) {
-        return new PlanResult(
-            result.exitCode(),
-            result.outputs(),
-            result.error() + " (" + fetchFailure.get() + ")",
-            result.decision(),
-            result.selection());
+      if (result.exitCode() == 0) {
+        return result;
       }
-      return result;
+      String error = result.error();
+      String current = current(trigger);
+      if (current != null && !Fetching.missing(repository, List.of(current)).isEmpty()) {
+        error =
+            "Tried to plan commit "
+                + current
+                + " but failed because: commit "
+                + current
+                + " is not in repository "
+                + settings.repository();
+      }
+      if (fetchFailure.isPresent()) {
+        error += " (" + fetchFailure.get() + ")";
+      }
+      return new PlanResult(
+          result.exitCode(), result.outputs(), error, result.decision(), result.selection());
     } catch (IOException e) {
       throw new PlanningException(
           "Tried to open repository "
@@ -72,6 +82,12 @@ final class RepositoryTriggerPlanner implements TriggerPlanner {
               + e.getMessage(),
           e);
     }
+  }
+
+  /** The commit the plan reads the matrix at: the PR head, else the run's commit. */
+  private static String current(Trigger trigger) {
+    CommitSha sha = trigger.isPullRequest() ? trigger.headSha() : trigger.sha();
+    return sha == null || sha.isZero() ? null : sha.value();
   }
 
   /** The commits the plan reads: the run's commit, the push's before, the PR's base and head. */

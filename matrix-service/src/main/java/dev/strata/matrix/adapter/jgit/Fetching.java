@@ -24,7 +24,7 @@ public final class Fetching {
    * @return why fetching failed, or empty when it succeeded or was not needed
    */
   public static Optional<String> ensure(Repository repository, List<String> needed) {
-    if (needed.stream().allMatch(sha -> present(repository, sha))) {
+    if (missing(repository, needed).isEmpty()) {
       return Optional.empty();
     }
     Optional<RemoteConfig> remote;
@@ -56,6 +56,11 @@ public final class Fetching {
               + ") but failed because: "
               + e.getMessage());
     }
+  }
+
+  /** The commits of {@code needed} the repository does not have (or that are not commit ids). */
+  public static List<String> missing(Repository repository, List<String> needed) {
+    return needed.stream().filter(sha -> !present(repository, sha)).toList();
   }
 
   private static boolean present(Repository repository, String sha) {
