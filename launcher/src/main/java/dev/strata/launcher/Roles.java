@@ -3,6 +3,8 @@ package dev.strata.launcher;
 import dev.strata.gateway.boot.GatewayModule;
 import dev.strata.gateway.boot.GatewayOptions;
 import dev.strata.gateway.boot.GatewayRole;
+import dev.strata.matrix.boot.MatrixRole;
+import dev.strata.matrix.boot.MatrixSettings;
 import dev.strata.merge.boot.MergeRole;
 import dev.strata.merge.boot.MergeSettings;
 import dev.strata.runtime.DomainModule;
@@ -20,6 +22,7 @@ import java.util.List;
 final class Roles {
   static final String GATEWAY = "gateway";
   static final String MERGE = MergeRole.NAME;
+  static final String MATRIX = MatrixRole.NAME;
 
   private Roles() {}
 
@@ -28,7 +31,22 @@ final class Roles {
    * ({@code merge.yml}); without them it is left out and serve says so.
    */
   static List<String> embedded(boolean withMerge) {
-    return withMerge ? List.of(GATEWAY, MERGE) : List.of(GATEWAY);
+    return embedded(withMerge, false);
+  }
+
+  /**
+   * As {@link #embedded(boolean)}; the matrix role also needs a profile and a repository and is
+   * left out without them.
+   */
+  static List<String> embedded(boolean withMerge, boolean withMatrix) {
+    List<String> roles = new ArrayList<>(List.of(GATEWAY));
+    if (withMatrix) {
+      roles.add(MATRIX);
+    }
+    if (withMerge) {
+      roles.add(MERGE);
+    }
+    return List.copyOf(roles);
   }
 
   /** Builds (not starts) a runtime with the domain's aggregates and the given roles' parts. */
@@ -39,11 +57,19 @@ final class Roles {
   /** As {@link #runtime(StrataConfig, List)}, with the merge role's settings when it runs. */
   static StrataRuntime runtime(StrataConfig config, List<String> roles, MergeSettings merge)
       throws ConfigException {
+    return runtime(config, roles, merge, null);
+  }
+
+  /** As {@link #runtime(StrataConfig, List)}, with the merge and matrix roles' settings. */
+  static StrataRuntime runtime(
+      StrataConfig config, List<String> roles, MergeSettings merge, MatrixSettings matrix)
+      throws ConfigException {
     StrataRuntimeBuilder builder = StrataRuntime.builder(config).install(new DomainModule());
     for (String role : roles) {
       switch (role) {
         case GATEWAY -> builder.install(new GatewayModule());
         case MERGE -> builder.install(MergeRole.module(merge));
+        case MATRIX -> builder.install(MatrixRole.module(matrix));
         default -> throw new UserInputException("unknown role '" + role + "'");
       }
     }
@@ -76,7 +102,14 @@ final class Roles {
   /** Builds the runtime, starts it, then starts each role's own edge (HTTP server, agents). */
   static Running start(StrataConfig config, List<String> roles, MergeSettings merge)
       throws ConfigException {
-    Running running = new Running(runtime(config, roles, merge).start());
+    return start(config, roles, merge, null);
+  }
+
+  /** As {@link #start(StrataConfig, List, MergeSettings)}, with the matrix role's settings. */
+  static Running start(
+      StrataConfig config, List<String> roles, MergeSettings merge, MatrixSettings matrix)
+      throws ConfigException {
+    Running running = new Running(runtime(config, roles, merge, matrix).start());
     try {
       if (roles.contains(GATEWAY)) {
         GatewayOptions options = GatewayOptions.fromConfig(config, System.getenv()).build();

@@ -1,5 +1,7 @@
 package dev.strata.matrix.core.plan;
 
+import dev.strata.domain.matrix.api.DarwinEntry;
+import dev.strata.domain.matrix.api.LinuxEntry;
 import java.util.List;
 import java.util.Set;
 
@@ -10,15 +12,33 @@ import java.util.Set;
  * @param outputs the GitHub output lines in emission order (empty on failure)
  * @param error why planning failed, or null
  * @param decision how the plan was reached (null on failure before a decision)
+ * @param selection the selected entries and the current Linux matrix (null on failure)
  */
-public record PlanResult(int exitCode, List<Output> outputs, String error, Decision decision) {
+public record PlanResult(
+    int exitCode, List<Output> outputs, String error, Decision decision, Selection selection) {
 
   public PlanResult {
     outputs = List.copyOf(outputs);
   }
 
   static PlanResult failed(String error, Decision decision) {
-    return new PlanResult(1, List.of(), error, decision);
+    return new PlanResult(1, List.of(), error, decision, null);
+  }
+
+  /**
+   * The entries a successful plan selected, typed, for the service role.
+   *
+   * @param linux selected Linux entries, in matrix order
+   * @param darwin selected Darwin entries, in matrix order
+   * @param allLinux every Linux entry of the current matrix (merge groups list all their legs)
+   */
+  public record Selection(
+      List<LinuxEntry> linux, List<DarwinEntry> darwin, List<LinuxEntry> allLinux) {
+    public Selection {
+      linux = List.copyOf(linux);
+      darwin = List.copyOf(darwin);
+      allLinux = List.copyOf(allLinux);
+    }
   }
 
   /**

@@ -1,5 +1,7 @@
 package dev.strata.matrix.core.plan;
 
+import dev.strata.domain.matrix.api.DarwinEntry;
+import dev.strata.domain.matrix.api.LinuxEntry;
 import dev.strata.domain.matrix.api.Matrix;
 import dev.strata.matrix.core.plan.PlanResult.Decision;
 import dev.strata.matrix.core.profile.Profile;
@@ -260,10 +262,18 @@ public final class Planner {
     try {
       List<Output> outputs =
           OutputRenderer.render(matrix, linux, darwin, runAll, changedBackends, profile.limits());
-      return new PlanResult(0, outputs, null, decision);
+      return new PlanResult(0, outputs, null, decision, selection(matrix, linux, darwin));
     } catch (OutputRenderer.ShardLimitException e) {
       return PlanResult.failed(e.getMessage(), decision);
     }
+  }
+
+  private static PlanResult.Selection selection(
+      PreparedMatrix matrix, List<PreparedEntry> linux, List<PreparedEntry> darwin) {
+    return new PlanResult.Selection(
+        linux.stream().map(e -> (LinuxEntry) e.entry).toList(),
+        darwin.stream().map(e -> (DarwinEntry) e.entry).toList(),
+        matrix.linux.stream().map(e -> (LinuxEntry) e.entry).toList());
   }
 
   private PreparedMatrix prepare(Matrix matrix) {
