@@ -123,7 +123,11 @@ public final class StandInGateway implements AutoCloseable {
         reply(ex, 200, "{\"leasesExtended\":0}");
       } else if (path.endsWith("/claim")) {
         ObjectNode leg = legs.poll(body.path("waitSeconds").asLong(1), TimeUnit.SECONDS);
-        if (leg == null) {
+        if (leg != null && !known.contains(parts[3])) {
+          // forgotten while waiting: the leg stays for an agent the gateway knows
+          legs.add(leg);
+          reply(ex, 404, "{\"title\":\"Not found\",\"detail\":\"unknown agent\"}");
+        } else if (leg == null) {
           ex.sendResponseHeaders(204, -1);
           ex.close();
         } else {
