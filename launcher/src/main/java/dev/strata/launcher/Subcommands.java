@@ -1,5 +1,7 @@
 package dev.strata.launcher;
 
+import dev.strata.builder.boot.BasesCommand;
+import dev.strata.builder.boot.BuilderAgentCommand;
 import dev.strata.darwin.adapter.axon.AxonEventLog;
 import dev.strata.darwin.boot.ControlPlaneFactory;
 import dev.strata.darwin.boot.DarwinCommands;
@@ -20,6 +22,8 @@ final class Subcommands {
   static void addServiceCommands(CommandLine cli) {
     cli.addSubcommand("plan", new PlanCommand());
     cli.addSubcommand("lint", new LintCommand());
+    cli.addSubcommand("builder-agent", new BuilderAgentCommand());
+    cli.addSubcommand("bases", new BasesCommand());
     cli.addSubcommand("cache", MergeRole.cacheCommand(Subcommands::openCacheContext));
     DarwinCommands.register(
         cli,
