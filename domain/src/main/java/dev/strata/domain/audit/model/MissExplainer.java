@@ -47,6 +47,15 @@ public final class MissExplainer {
     this.leg = Values.required(leg, "leg id").value();
   }
 
+  /** Whether the explainer applies events of {@code type}; a reader may skip the others. */
+  public static boolean reads(Class<?> type) {
+    return type == TriggerReceived.class
+        || type == ArchDigestPushed.class
+        || type == LegVerified.class
+        || type == LegFailed.class
+        || type == CacheEvicted.class;
+  }
+
   /** Whether the leg's build was found (later events change nothing). */
   public boolean done() {
     return explanation != null;

@@ -36,7 +36,10 @@ final class NamespaceCheck {
     Map<String, List<String>> darwinBackends = new TreeMap<>();
     Map<String, boolean[]> platformTagPresence = new TreeMap<>();
     for (PlannedLeg leg : e.legs()) {
-      String sfx = field(leg, "tag-suffix", leg.mergeGroup().value());
+      if (!leg.fields().containsKey("tag-suffix")) {
+        continue; // not a matrix entry (e.g. a base image leg): named by its own fields
+      }
+      String sfx = field(leg, "tag-suffix", "");
       String id = leg.legId().value();
       if (leg.darwin()) {
         darwinSuffixes.computeIfAbsent(sfx, k -> new ArrayList<>()).add(id);

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Invariant 8: a Python-Dockerfile entry is built successfully (published, not a pull request) at
@@ -33,8 +34,8 @@ final class PythonFreshness {
     final String leg;
     final String pipeline;
     final Evidence firstPlanned;
-    Instant lastSuccess;
-    Evidence lastSuccessEvent;
+    // successful builds by their run's trigger time; runs may be logged out of time order
+    final TreeMap<Instant, Evidence> successes = new TreeMap<>();
 
     Entry(String leg, String pipeline, Evidence firstPlanned) {
       this.leg = leg;
@@ -72,87 +73,104 @@ final class PythonFreshness {
       return;
     }
     Entry entry = entries.get(legId);
-    if (entry == null) {
-      return;
-    }
-    Instant built = run.triggeredAt;
-    Evidence ev = new Evidence(index, "ArchDigestPushed", run.id, legId, at);
-    if (entry.lastSuccess != null
-        && Duration.between(entry.lastSuccess, built).compareTo(staleAfter) > 0) {
-      Instant from = entry.lastSuccess;
-      Evidence previous = entry.lastSuccessEvent;
-      findings.add(
-          Invariant.STALE_PYTHON_ENTRY,
-          "python-gap",
-          legId + " " + previous.index(),
-          built,
-          run.id,
-          legId,
-          () ->
-              "Python entry "
-                  + legId
-                  + " had no successful build for "
-                  + Duration.between(from, built).toDays()
-                  + " days (from run "
-                  + previous.run()
-                  + " to run "
-                  + run.id
-                  + "): its wheels stayed frozen in the warm cache",
-          previous,
-          ev);
-    }
-    if (entry.lastSuccess == null || built.isAfter(entry.lastSuccess)) {
-      entry.lastSuccess = built;
-      entry.lastSuccessEvent = ev;
+    if (entry != null) {
+      entry.successes.putIfAbsent(
+          run.triggeredAt, new Evidence(index, "ArchDigestPushed", run.id, legId, at));
     }
   }
 
   void finish(Instant asOf) {
     for (Entry entry : entries.values()) {
       Set<String> current = latestFullPlan.get(entry.pipeline);
-      if (current != null && !current.contains(entry.leg)) {
+      boolean inMatrix = current == null || current.contains(entry.leg);
+      Map.Entry<Instant, Evidence> previous = null;
+      for (Map.Entry<Instant, Evidence> success : entry.successes.entrySet()) {
+        if (previous != null && stale(previous.getKey(), success.getKey())) {
+          gap(entry, previous, success);
+        }
+        previous = success;
+      }
+      if (!inMatrix) {
         continue;
       }
-      if (entry.lastSuccess == null) {
-        Instant since = entry.firstPlanned.at();
-        if (Duration.between(since, asOf).compareTo(staleAfter) > 0) {
-          findings.add(
-              Invariant.STALE_PYTHON_ENTRY,
-              "python-never-built",
-              entry.leg,
-              since,
-              entry.firstPlanned.run(),
-              entry.leg,
-              () ->
-                  "Python entry "
-                      + entry.leg
-                      + " was planned first in run "
-                      + entry.firstPlanned.run()
-                      + " and never built successfully in the "
-                      + Duration.between(since, asOf).toDays()
-                      + " days since",
-              entry.firstPlanned);
-        }
-      } else if (Duration.between(entry.lastSuccess, asOf).compareTo(staleAfter) > 0) {
-        Instant last = entry.lastSuccess;
-        findings.add(
-            Invariant.STALE_PYTHON_ENTRY,
-            "python-stale",
-            entry.leg + " " + entry.lastSuccessEvent.index(),
-            last,
-            entry.lastSuccessEvent.run(),
-            entry.leg,
-            () ->
-                "Python entry "
-                    + entry.leg
-                    + " was last built successfully by run "
-                    + entry.lastSuccessEvent.run()
-                    + ", "
-                    + Duration.between(last, asOf).toDays()
-                    + " days before "
-                    + asOf,
-            entry.lastSuccessEvent);
+      if (previous == null) {
+        neverBuilt(entry, asOf);
+      } else if (stale(previous.getKey(), asOf)) {
+        staleAtEnd(entry, previous.getValue(), previous.getKey(), asOf);
       }
     }
+  }
+
+  private boolean stale(Instant from, Instant to) {
+    return Duration.between(from, to).compareTo(staleAfter) > 0;
+  }
+
+  private void gap(
+      Entry entry, Map.Entry<Instant, Evidence> from, Map.Entry<Instant, Evidence> to) {
+    Evidence before = from.getValue();
+    Evidence after = to.getValue();
+    long days = Duration.between(from.getKey(), to.getKey()).toDays();
+    findings.add(
+        Invariant.STALE_PYTHON_ENTRY,
+        "python-gap",
+        entry.leg + " " + before.index(),
+        to.getKey(),
+        after.run(),
+        entry.leg,
+        () ->
+            "Python entry "
+                + entry.leg
+                + " had no successful build for "
+                + days
+                + " days (from run "
+                + before.run()
+                + " to run "
+                + after.run()
+                + "): its wheels stayed frozen in the warm cache",
+        before,
+        after);
+  }
+
+  private void neverBuilt(Entry entry, Instant asOf) {
+    Instant since = entry.firstPlanned.at();
+    if (!stale(since, asOf)) {
+      return;
+    }
+    findings.add(
+        Invariant.STALE_PYTHON_ENTRY,
+        "python-never-built",
+        entry.leg,
+        since,
+        entry.firstPlanned.run(),
+        entry.leg,
+        () ->
+            "Python entry "
+                + entry.leg
+                + " was planned first in run "
+                + entry.firstPlanned.run()
+                + " and never built successfully in the "
+                + Duration.between(since, asOf).toDays()
+                + " days since",
+        entry.firstPlanned);
+  }
+
+  private void staleAtEnd(Entry entry, Evidence last, Instant lastAt, Instant asOf) {
+    findings.add(
+        Invariant.STALE_PYTHON_ENTRY,
+        "python-stale",
+        entry.leg + " " + last.index(),
+        lastAt,
+        last.run(),
+        entry.leg,
+        () ->
+            "Python entry "
+                + entry.leg
+                + " was last built successfully by run "
+                + last.run()
+                + ", "
+                + Duration.between(lastAt, asOf).toDays()
+                + " days before "
+                + asOf,
+        last);
   }
 }

@@ -335,6 +335,27 @@ class AuditorInvariantsTest {
   }
 
   @Test
+  void invariant8_runsLoggedOutOfTimeOrder_leaveNoFalseGap() {
+    runs.schedule("s1", days(1));
+    runs.cleanRun("s1", days(1), true, List.of(VLLM_AMD64), week(days(1)));
+    runs.schedule("s3", days(13));
+    runs.cleanRun("s3", days(13), true, List.of(VLLM_AMD64), week(days(13)));
+    runs.push("p2", days(7));
+    runs.cleanRun("p2", days(7), false, List.of(VLLM_AMD64), week(days(7)));
+
+    assertThat(history.audit().violations()).isEmpty();
+  }
+
+  @Test
+  void baseImageLegsWithoutATagSuffix_shareNoNamespace() {
+    Leg other = BASE_LEG.withId("base:base-grpc-arm64");
+    runs.dispatch("base1", SAT);
+    runs.plan("base1", SAT, true, List.of(BASE_LEG, other), List.of());
+
+    assertThat(history.audit().violations()).isEmpty();
+  }
+
+  @Test
   void invariant8_entryStaleAtTheEndOfTheLog_isFound_unlessItLeftTheMatrix() {
     Leg other = Leg.python("-cpu-kokoro", "amd64", "kokoro");
     runs.schedule("s1", days(1));

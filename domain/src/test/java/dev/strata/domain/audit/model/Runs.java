@@ -103,7 +103,11 @@ final class Runs {
 
     PlannedLeg planned() {
       Map<String, Scalar> fields = new LinkedHashMap<>();
-      fields.put("tag-suffix", Scalar.string(sfx));
+      if (dockerfile.endsWith("base-grpc-builder")) {
+        fields.put("tag", Scalar.string(sfx.substring(1))); // base images are not matrix entries
+      } else {
+        fields.put("tag-suffix", Scalar.string(sfx));
+      }
       fields.put("backend", Scalar.string(backend));
       if (!darwin) {
         fields.put("platform-tag", Scalar.string(pt));
