@@ -94,13 +94,15 @@ final class SvgChart {
     }
     int step = Math.max(1, (int) Math.ceil(n / 6.0));
     for (int i = 0; i < n; i += step) {
+      String anchor = n > 1 && i == 0 ? "start" : n > 1 && i == n - 1 ? "end" : "middle";
       sb.append(
           String.format(
               Locale.ROOT,
-              "<text x=\"%.1f\" y=\"%d\" font-size=\"10\" text-anchor=\"middle\" fill=\"#667\">"
+              "<text x=\"%.1f\" y=\"%d\" font-size=\"10\" text-anchor=\"%s\" fill=\"#667\">"
                   + "%s</text>",
               x(i, n, plotW),
               height - BOTTOM + 16,
+              anchor,
               Html.escape(labels.get(i))));
     }
     return sb.append("</svg>").toString();
@@ -110,7 +112,7 @@ final class SvgChart {
   static String bars(
       List<String> labels, List<Long> values, int width, String color, String title) {
     int row = 22;
-    int labelWidth = 330;
+    int labelWidth = 480;
     int height = TOP + row * labels.size() + 8;
     StringBuilder sb = open(width, height, title);
     long max = Math.max(1, values.stream().mapToLong(Long::longValue).max().orElse(1));

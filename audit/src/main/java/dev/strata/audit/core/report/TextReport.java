@@ -132,6 +132,8 @@ public final class TextReport {
     if (e.eviction() != null) {
       sb.append("  evicted:     #")
           .append(e.eviction().index())
+          .append(" eviction ")
+          .append(e.eviction().evictionId())
           .append(" by ")
           .append(e.eviction().evictedBy())
           .append(" at ")
