@@ -1,6 +1,9 @@
 package dev.strata.audit.boot;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code strata dev}: developer tools ({@code seed-history}). */
 @Command(
@@ -9,9 +12,11 @@ import picocli.CommandLine.Command;
     description = "Developer tools.",
     subcommands = {SeedHistoryCommand.class})
 public final class DevCommand implements Runnable {
+  @Spec CommandSpec spec;
+
   @Override
   public void run() {
-    throw new picocli.CommandLine.ParameterException(
-        new picocli.CommandLine(this), "name a tool, e.g. 'strata dev seed-history --runs 100'");
+    throw new ParameterException(
+        spec.commandLine(), "name a tool, e.g. 'strata dev seed-history --runs 100'");
   }
 }

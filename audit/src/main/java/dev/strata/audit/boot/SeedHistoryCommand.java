@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -87,10 +88,7 @@ public final class SeedHistoryCommand implements Callable<Integer> {
         HistoryWriter writer =
             new HistoryWriter(
                 runtime.configuration().commandBus(), runtime.transactionManager(), threads)) {
-      long before =
-          runtime
-              .database()
-              .headIndex(new org.axonframework.eventsourcing.eventstore.jdbc.EventSchema());
+      long before = runtime.database().headIndex(new EventSchema());
       long[] queued = {0};
       generator.generate(
           script -> {
@@ -106,10 +104,7 @@ public final class SeedHistoryCommand implements Callable<Integer> {
             }
           });
       writer.finish();
-      long after =
-          runtime
-              .database()
-              .headIndex(new org.axonframework.eventsourcing.eventstore.jdbc.EventSchema());
+      long after = runtime.database().headIndex(new EventSchema());
       double seconds = (System.nanoTime() - began) / 1e9;
       long events = after - Math.max(before, 0);
       spec.commandLine()

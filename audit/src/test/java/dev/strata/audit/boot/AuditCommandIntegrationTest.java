@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,10 +68,7 @@ class AuditCommandIntegrationTest {
 
     long stored;
     try (StrataRuntime runtime = StrataRuntime.builder(TestStores.h2(store)).build()) {
-      stored =
-          runtime
-              .database()
-              .headIndex(new org.axonframework.eventsourcing.eventstore.jdbc.EventSchema());
+      stored = runtime.database().headIndex(new EventSchema());
     }
     assertThat(report.at("/log/eventsRead").asLong()).isEqualTo(stored);
     assertThat(report.at("/log/runsByTrigger/PULL_REQUEST").asLong()).isPositive();
