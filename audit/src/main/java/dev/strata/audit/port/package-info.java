@@ -1,0 +1,2 @@
+/** What the audit needs from the outside: the event log to replay. */
+package dev.strata.audit.port;
