@@ -1,5 +1,7 @@
 package dev.strata.launcher;
 
+import dev.strata.audit.boot.AuditCommand;
+import dev.strata.audit.boot.DevCommand;
 import dev.strata.builder.boot.BasesCommand;
 import dev.strata.builder.boot.BuilderAgentCommand;
 import dev.strata.darwin.adapter.axon.AxonEventLog;
@@ -24,6 +26,8 @@ final class Subcommands {
     cli.addSubcommand("lint", new LintCommand());
     cli.addSubcommand("builder-agent", new BuilderAgentCommand());
     cli.addSubcommand("bases", new BasesCommand());
+    cli.addSubcommand("audit", new AuditCommand());
+    cli.addSubcommand("dev", new DevCommand());
     cli.addSubcommand("cache", MergeRole.cacheCommand(Subcommands::openCacheContext));
     DarwinCommands.register(
         cli,
