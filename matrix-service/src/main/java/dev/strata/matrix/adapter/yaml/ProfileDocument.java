@@ -13,7 +13,9 @@ record ProfileDocument(
     @Required List<SharedDoc> sharedInputs,
     @Required LimitsDoc limits,
     @Required RegistriesDoc registries,
-    LintDoc lint) {
+    LintDoc lint,
+    // the builder-agent's section (its own loader validates it); the change filter ignores it
+    com.fasterxml.jackson.databind.JsonNode builder) {
 
   record LintDoc(
       List<String> builderBaseImageFor,
