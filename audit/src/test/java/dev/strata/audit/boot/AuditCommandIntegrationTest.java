@@ -111,6 +111,7 @@ class AuditCommandIntegrationTest {
   void storeHeldByARunningProcess_isReadThroughIt() throws Exception {
     String alone = Cli.run(args("--format", "json", "--quiet")).out();
     try (StrataRuntime serving = StrataRuntime.builder(TestStores.h2(store)).build().start()) {
+      assertThat(serving.database().displayUrl()).contains("AUTO_SERVER=TRUE");
       Cli.Result whileServed = Cli.run(args("--format", "json", "--quiet"));
 
       assertThat(whileServed.exit()).as(whileServed.err()).isZero();
