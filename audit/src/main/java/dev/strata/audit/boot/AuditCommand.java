@@ -111,7 +111,7 @@ public final class AuditCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     ReplayProgress progress = quiet ? ReplayProgress.SILENT : new StderrProgress(err, "audit");
     AuditReport report;
-    try (StrataRuntime runtime = StrataRuntime.builder(store.load()).build()) {
+    try (StrataRuntime runtime = AuditStores.open(store.load())) {
       if (reader == AuditWiring.Reader.AXON) {
         runtime.start();
       }

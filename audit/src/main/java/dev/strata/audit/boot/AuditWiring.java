@@ -40,6 +40,7 @@ public final class AuditWiring {
               new EventSchema(),
               StrataSerializers.objectMapper(),
               JdbcEventLog.DEFAULT_PAGE_SIZE,
+              Math.max(1, Runtime.getRuntime().availableProcessors()),
               where);
       case AXON -> new AxonEventLog(runtime.eventStore(), where);
     };

@@ -64,7 +64,7 @@ final class ExplainCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     ReplayProgress progress = quiet ? ReplayProgress.SILENT : new StderrProgress(err, "explain");
     MissExplanation explanation;
-    try (StrataRuntime runtime = StrataRuntime.builder(store.load()).build()) {
+    try (StrataRuntime runtime = AuditStores.open(store.load())) {
       explanation =
           new AuditReplay(AuditWiring.eventLog(runtime, AuditWiring.Reader.JDBC), progress)
               .explain(runId, legId);

@@ -108,6 +108,18 @@ class AuditCommandIntegrationTest {
   }
 
   @Test
+  void storeHeldByARunningProcess_isReadThroughIt() throws Exception {
+    String alone = Cli.run(args("--format", "json", "--quiet")).out();
+    try (StrataRuntime serving = StrataRuntime.builder(TestStores.h2(store)).build().start()) {
+      assertThat(serving.database().displayUrl()).contains("AUTO_SERVER=TRUE");
+      Cli.Result whileServed = Cli.run(args("--format", "json", "--quiet"));
+
+      assertThat(whileServed.exit()).as(whileServed.err()).isZero();
+      assertThat(whileServed.out()).isEqualTo(alone);
+    }
+  }
+
+  @Test
   void badDate_isAUserError() {
     Cli.Result result = Cli.run(args("--from", "28/11/2026"));
 

@@ -1,7 +1,6 @@
 package dev.strata.audit.core.seed;
 
 import dev.strata.domain.cache.api.CacheRef;
-import dev.strata.domain.cache.api.IsoWeek;
 import dev.strata.domain.cache.model.CcacheMounts;
 import dev.strata.domain.cache.model.LegNames;
 import dev.strata.domain.cache.model.WeekKeyStyle;
@@ -12,26 +11,18 @@ import dev.strata.domain.image.api.TagSuffix;
 import dev.strata.domain.image.model.PrTestTags;
 import dev.strata.domain.leg.api.AgentId;
 import dev.strata.domain.leg.api.LegId;
-import dev.strata.domain.leg.api.RunnerClass;
 import dev.strata.domain.leg.api.StepStats;
 import dev.strata.domain.leg.model.AptMirror;
 import dev.strata.domain.leg.model.CachePolicy;
-import dev.strata.domain.leg.model.LegBuildArgs;
-import dev.strata.domain.matrix.api.LinuxEntry;
-import dev.strata.domain.matrix.api.Scalar;
 import dev.strata.domain.run.api.BuildArg;
 import dev.strata.domain.run.api.BuildInputs;
 import dev.strata.domain.run.api.CacheWrite;
 import dev.strata.domain.run.api.MergeGroup;
 import dev.strata.domain.run.api.MergeSource;
-import dev.strata.domain.run.api.PlannedLeg;
 import dev.strata.domain.run.api.PublishedIndex;
 import dev.strata.domain.trigger.api.RunId;
 import dev.strata.domain.trigger.api.Trigger;
 import dev.strata.domain.trigger.model.ConcurrencyScheme;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -242,10 +233,10 @@ final class LegSimulation {
           doneAt);
       return new Outcome(e, null, doneAt);
     }
-    BuildInputs inputs = inputs(e, mirror, week, simulated.source());
+    BuildInputs inputs = LegInputs.of(e, mirror, week, simulated.source());
     if (trigger.isPullRequest()) {
       List<ImageRef> tags =
-          trigger.fork() ? List.of() : PrTestTags.forLeg(PR_REPO, trigger, linux(e));
+          trigger.fork() ? List.of() : PrTestTags.forLeg(PR_REPO, trigger, LegInputs.linux(e));
       script.verified(leg, agent, tags, List.of(ref), steps, inputs, doneAt);
       return new Outcome(e, null, doneAt);
     }
@@ -283,8 +274,8 @@ final class LegSimulation {
                 new BuildArg("BUILD_TYPE", e.get("build-type"))),
             "macos-latest",
             "",
-            fileDigest("darwin" + e.backend()),
-            fileDigest(e.backend() + sourceVersion.getOrDefault(e.backend(), 0)),
+            LegInputs.fileDigest("darwin" + e.backend()),
+            LegInputs.fileDigest(e.backend() + sourceVersion.getOrDefault(e.backend(), 0)),
             "macos-latest make",
             "",
             -1);
@@ -309,71 +300,7 @@ final class LegSimulation {
 
   /** The Saturday run that pushes every builder base the matrix names. */
   RunScript baseImages(RunId run, Trigger trigger, Instant at) {
-    RunScriptBuilder script =
-        new RunScriptBuilder(
-            run,
-            trigger,
-            ConcurrencyScheme.BASE_IMAGES.groupOf(trigger).key(),
-            List.of("base-images"),
-            true,
-            at);
-    List<SeedEntry> bases = new ArrayList<>();
-    for (String ref : matrix.builderBases()) {
-      String tag = ImageRef.parse(ref).tag();
-      Map<String, String> f = new LinkedHashMap<>();
-      f.put("tag", tag);
-      f.put("runs-on", tag.endsWith("arm64") ? "ubuntu-24.04-arm" : "ubuntu-latest");
-      f.put("base-image", tag.contains("rocm") ? "rocm/dev-ubuntu-24.04:7.2.1" : "ubuntu:24.04");
-      f.put("backend", "base-grpc");
-      f.put("dockerfile", "./backend/Dockerfile.base-grpc-builder");
-      bases.add(new SeedEntry(f, false));
-    }
-    List<PlannedLeg> planned =
-        bases.stream()
-            .map(
-                b ->
-                    new PlannedLeg(
-                        LegId.of("base:" + b.get("tag")),
-                        RunnerClass.of(b.get("runs-on")),
-                        TagSuffix.NONE,
-                        false,
-                        b.planned().fields()))
-            .toList();
-    script.plan("base-images", true, "schedule", planned, List.of(), List.of(), at.plusSeconds(30));
-    for (SeedEntry b : bases) {
-      LegId leg = LegId.of("base:" + b.get("tag"));
-      AgentId agent = AgentId.of(b.get("runs-on") + "-" + (1 + rnd.nextInt(8)));
-      Instant claimAt = at.plusSeconds(60 + rnd.nextInt(600));
-      script.claim(leg, agent, claimAt, LEASE);
-      CacheRef ref = CacheRef.of(CACHE_REPO.repository(), "cache-" + b.get("tag"));
-      CacheSimulation.Inputs simulated =
-          new CacheSimulation.Inputs(b.get("base-image"), "", 1, 0, "");
-      StepStats steps = cache.steps(b, ref.toString(), simulated, rnd);
-      ImageRef image = CACHE_REPO.withTag(b.get("tag"));
-      BuildInputs inputs =
-          new BuildInputs(
-              List.of(new BuildArg("BASE_IMAGE", b.get("base-image"))),
-              b.get("base-image"),
-              "",
-              fileDigest("base-grpc-builder"),
-              fileDigest("install-base-deps"),
-              "docker 20.10.24 buildkit",
-              "",
-              -1);
-      script.pushed(
-          leg,
-          agent,
-          digest(),
-          List.of(image),
-          image,
-          List.of(ref),
-          List.of(new CacheWrite(ref, "mode=max,ignore-error=true")),
-          steps,
-          inputs,
-          claimAt.plusSeconds(60 + duration(steps)));
-      cache.written(ref.toString(), simulated);
-    }
-    return script.build();
+    return new BaseImageRun(cache, rnd).script(run, trigger, matrix.builderBases(), at);
   }
 
   /** A release run that waited behind another run of its sha and was cancelled by a dispatch. */
@@ -393,30 +320,7 @@ final class LegSimulation {
         .build();
   }
 
-  private BuildInputs inputs(SeedEntry e, AptMirror mirror, String week, int source) {
-    LinuxEntry entry = linux(e);
-    List<BuildArg> args =
-        LegBuildArgs.of(entry, new LegBuildArgs.Context(mirror, new IsoWeek(week), AMDGPU)).stream()
-            .map(a -> new BuildArg(a.name(), a.value()))
-            .toList();
-    return new BuildInputs(
-        args,
-        e.get("base-image"),
-        e.builderBase(),
-        fileDigest(e.dockerfile() + "#1"),
-        fileDigest(e.backend() + "@" + source),
-        "docker 20.10.24 buildkit",
-        CCACHE.mountId(e.backend(), e.platform(), e.get("build-type")).orElse(""),
-        -1);
-  }
-
-  private static LinuxEntry linux(SeedEntry e) {
-    Map<String, Scalar> fields = new LinkedHashMap<>();
-    e.fields().forEach((k, v) -> fields.put(k, Scalar.string(v)));
-    return new LinuxEntry(fields);
-  }
-
-  private static long duration(StepStats steps) {
+  static long duration(StepStats steps) {
     return steps.steps().stream().mapToLong(StepStats.BuildStep::durationMillis).sum() / 1000;
   }
 
@@ -424,15 +328,5 @@ final class LegSimulation {
     byte[] bytes = new byte[32];
     rnd.nextBytes(bytes);
     return Digest.of("sha256:" + HexFormat.of().formatHex(bytes));
-  }
-
-  private static String fileDigest(String seed) {
-    try {
-      byte[] hash =
-          MessageDigest.getInstance("SHA-256").digest(seed.getBytes(StandardCharsets.UTF_8));
-      return "sha256:" + HexFormat.of().formatHex(hash);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
   }
 }

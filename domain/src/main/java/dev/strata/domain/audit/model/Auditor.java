@@ -6,7 +6,6 @@ import dev.strata.domain.audit.api.AuditReport;
 import dev.strata.domain.audit.api.Evidence;
 import dev.strata.domain.audit.api.Invariant;
 import dev.strata.domain.audit.api.InvariantCount;
-import dev.strata.domain.audit.api.LogSummary;
 import dev.strata.domain.audit.api.Violation;
 import dev.strata.domain.cache.api.CacheEvicted;
 import dev.strata.domain.cache.api.CacheRef;
@@ -30,11 +29,8 @@ import dev.strata.domain.run.api.RunEvent;
 import dev.strata.domain.run.api.TriggerReceived;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * The audit model. Feed it the event log in order ({@link #accept}); then {@link #report()} lists
@@ -78,13 +74,7 @@ public final class Auditor {
   private final PythonFreshness python;
   private final DepsRefreshReuse depsRefresh;
   private final DarwinCacheBudget darwin;
-  private final Map<String, Long> eventsByType = new HashMap<>();
-  private long eventsRead;
-  private long eventsAudited;
-  private long firstIndex = -1;
-  private long lastIndex = -1;
-  private Instant firstAt;
-  private Instant latestAt;
+  private final LogCounter log = new LogCounter();
   private AuditReport report;
 
   public Auditor(AuditQuery query, AuditRules rules) {
@@ -110,7 +100,7 @@ public final class Auditor {
   /** Counts an event the reader did not deserialize because the audit does not apply its type. */
   public void skip(long index) {
     requireOpen();
-    read(index);
+    log.read(index);
   }
 
   /**
@@ -119,19 +109,12 @@ public final class Auditor {
    */
   public void accept(long index, Object event) {
     requireOpen();
-    read(index);
+    log.read(index);
     Instant at = timeOf(event);
     if (at == null || (query.to() != null && at.isAfter(query.to()))) {
       return;
     }
-    eventsAudited++;
-    eventsByType.merge(event.getClass().getSimpleName(), 1L, Long::sum);
-    if (firstAt == null || at.isBefore(firstAt)) {
-      firstAt = at;
-    }
-    if (latestAt == null || at.isAfter(latestAt)) {
-      latestAt = at;
-    }
+    log.audited(event, at);
     if (event instanceof RunEvent e) {
       onRunEvent(index, e);
     } else if (event instanceof CacheEvicted e) {
@@ -144,14 +127,6 @@ public final class Auditor {
       throw new IllegalStateException(
           "Tried to apply an event to the audit but failed because: the report was already made");
     }
-  }
-
-  private void read(long index) {
-    eventsRead++;
-    if (firstIndex < 0) {
-      firstIndex = index;
-    }
-    lastIndex = index;
   }
 
   private void onRunEvent(long index, RunEvent event) {
@@ -302,7 +277,7 @@ public final class Auditor {
   }
 
   private AuditReport makeReport() {
-    Instant asOf = query.to() != null ? query.to() : latestAt;
+    Instant asOf = log.asOf(query);
     if (asOf != null) {
       merges.finish(asOf);
       python.finish(asOf);
@@ -315,27 +290,8 @@ public final class Auditor {
       long n = violations.stream().filter(v -> v.invariant() == invariant.number()).count();
       counts.add(new InvariantCount(invariant.number(), invariant.title(), n));
     }
-    Map<String, Long> byTrigger = new TreeMap<>();
-    for (RunBook.Run run : runs.all()) {
-      boolean listed =
-          run.triggerIndex >= 0
-              && query.covers(run.triggeredAt)
-              && (query.run() == null || query.run().value().equals(run.id));
-      if (listed) {
-        byTrigger.merge(run.trigger(), 1L, Long::sum);
-      }
-    }
-    LogSummary log =
-        new LogSummary(
-            eventsRead,
-            eventsAudited,
-            firstIndex,
-            lastIndex,
-            firstAt,
-            asOf,
-            new TreeMap<>(eventsByType),
-            new TreeMap<>(byTrigger));
-    return new AuditReport(query, rules.view(), log, counts, violations, caches.report());
+    return new AuditReport(
+        query, rules.view(), log.summary(query, runs), counts, violations, caches.report());
   }
 
   /** The domain time of an audited event, or null for other types. */

@@ -18,7 +18,7 @@ import dev.strata.domain.run.api.LegVerified;
 import dev.strata.domain.run.api.TriggerReceived;
 import dev.strata.domain.trigger.api.RunId;
 import dev.strata.domain.trigger.api.TriggerKind;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +40,46 @@ public final class MissExplainer {
   private final Map<String, String> lastRefOfLeg = new HashMap<>();
   private MissExplanation explanation;
 
+  /** The last write of a ref: the build that wrote it, its run's trigger, its inputs. */
   private record Write(Evidence ev, String trigger, BuildInputs inputs) {}
+
+  /** What a successful build recorded. */
+  private record Build(
+      Evidence ev,
+      List<CacheRef> reads,
+      List<CacheWrite> writes,
+      StepStats steps,
+      BuildInputs inputs) {
+    static Build of(long index, ArchDigestPushed e) {
+      Evidence ev =
+          new Evidence(index, "ArchDigestPushed", e.runId().value(), e.legId().value(), e.at());
+      return new Build(ev, e.cacheRead(), e.cacheWritten(), e.steps(), e.inputs());
+    }
+
+    static Build of(long index, LegVerified e) {
+      Evidence ev =
+          new Evidence(index, "LegVerified", e.runId().value(), e.legId().value(), e.at());
+      return new Build(ev, e.cacheRead(), e.cacheWritten(), e.steps(), e.inputs());
+    }
+
+    long cached() {
+      return steps == null ? 0 : steps.cachedCount();
+    }
+
+    long executed() {
+      return steps == null ? 0 : steps.executedCount();
+    }
+
+    String firstExecuted() {
+      return steps == null
+          ? null
+          : steps.steps().stream()
+              .filter(s -> !s.cached())
+              .map(StepStats.BuildStep::name)
+              .findFirst()
+              .orElse(null);
+    }
+  }
 
   public MissExplainer(RunId run, LegId leg) {
     this.run = Values.required(run, "run id").value();
@@ -69,44 +108,19 @@ public final class MissExplainer {
     if (event instanceof TriggerReceived e) {
       kinds.put(e.runId().value(), e.trigger().kind());
     } else if (event instanceof ArchDigestPushed e) {
-      onBuild(
-          index,
-          "ArchDigestPushed",
-          e.runId(),
-          e.legId(),
-          e.cacheRead(),
-          e.cacheWritten(),
-          e.steps(),
-          e.inputs(),
-          e.at());
+      onBuild(Build.of(index, e));
     } else if (event instanceof LegVerified e) {
-      onBuild(
-          index,
-          "LegVerified",
-          e.runId(),
-          e.legId(),
-          e.cacheRead(),
-          e.cacheWritten(),
-          e.steps(),
-          e.inputs(),
-          e.at());
-    } else if (event instanceof LegFailed e && isTarget(e.runId(), e.legId())) {
+      onBuild(Build.of(index, e));
+    } else if (event instanceof LegFailed e && isTarget(e.runId().value(), e.legId().value())) {
+      Evidence ev = new Evidence(index, "LegFailed", run, leg, e.at());
       explanation =
           new MissExplanation(
               run,
               leg,
               Verdict.LEG_FAILED,
-              "Leg "
-                  + leg
-                  + " of run "
-                  + run
-                  + " failed at step '"
-                  + e.failedStep()
-                  + "' ("
-                  + e.reason()
-                  + ") before recording its cache inputs",
+              MissMessages.failed(run, leg, e),
               null,
-              new Evidence(index, "LegFailed", run, leg, e.at()),
+              ev,
               0,
               0,
               null,
@@ -121,184 +135,100 @@ public final class MissExplainer {
     }
   }
 
-  private boolean isTarget(RunId runId, LegId legId) {
-    return runId.value().equals(run) && legId.value().equals(leg);
+  private boolean isTarget(String runId, String legId) {
+    return runId.equals(run) && legId.equals(leg);
   }
 
-  private void onBuild(
-      long index,
-      String type,
-      RunId runId,
-      LegId legId,
-      List<CacheRef> reads,
-      List<CacheWrite> writes,
-      StepStats steps,
-      BuildInputs inputs,
-      Instant at) {
-    Evidence ev = new Evidence(index, type, runId.value(), legId.value(), at);
-    if (isTarget(runId, legId)) {
-      explanation = explain(ev, reads, steps, inputs);
+  private void onBuild(Build build) {
+    if (isTarget(build.ev().run(), build.ev().leg())) {
+      explanation = explain(build);
       return;
     }
-    boolean pr = kinds.get(runId.value()) == TriggerKind.PULL_REQUEST;
-    for (CacheRef ref : reads) {
+    boolean pr = kinds.get(build.ev().run()) == TriggerKind.PULL_REQUEST;
+    for (CacheRef ref : build.reads()) {
       readsByPrAndOthers.computeIfAbsent(ref.toString(), r -> new long[2])[pr ? 0 : 1]++;
-      lastRefOfLeg.put(legId.value(), ref.toString());
+      lastRefOfLeg.put(build.ev().leg(), ref.toString());
     }
-    String trigger = kindOf(runId.value());
-    for (CacheWrite write : writes) {
-      lastWrite.put(write.ref().toString(), new Write(ev, trigger, inputs));
+    for (CacheWrite write : build.writes()) {
+      lastWrite.put(
+          write.ref().toString(), new Write(build.ev(), kindOf(build.ev().run()), build.inputs()));
     }
   }
 
-  private MissExplanation explain(
-      Evidence build, List<CacheRef> reads, StepStats steps, BuildInputs inputs) {
-    long cached = steps == null ? 0 : steps.cachedCount();
-    long executed = steps == null ? 0 : steps.executedCount();
-    String firstExecuted =
-        steps == null
-            ? null
-            : steps.steps().stream()
-                .filter(s -> !s.cached())
-                .map(StepStats.BuildStep::name)
-                .findFirst()
-                .orElse(null);
-    if (reads.isEmpty()) {
-      return new MissExplanation(
-          run,
-          leg,
-          Verdict.NO_CACHE_READ,
-          "Leg " + leg + " of run " + run + " read no registry cache",
-          null,
-          build,
-          cached,
-          executed,
-          firstExecuted,
-          null,
-          null,
-          List.of(),
-          null);
+  private MissExplanation explain(Build build) {
+    if (build.reads().isEmpty()) {
+      return result(
+          build, Verdict.NO_CACHE_READ, MissMessages.noRead(run, leg), null, null, List.of(), null);
     }
-    String ref = reads.get(0).toString();
+    String ref = build.reads().get(0).toString();
     Write write = lastWrite.get(ref);
     CacheEvictionEntry eviction = lastEviction.get(ref);
-    if (eviction != null && write != null && eviction.index() < write.ev.index()) {
+    if (eviction != null && write != null && eviction.index() < write.ev().index()) {
       eviction = null; // written again after the eviction
     }
-    List<InputDifference> differences =
-        write == null || write.inputs == null || inputs == null
-            ? new java.util.ArrayList<>()
-            : new java.util.ArrayList<>(InputComparison.differences(write.inputs, inputs));
+    List<InputDifference> differences = new ArrayList<>();
+    if (write != null && write.inputs() != null && build.inputs() != null) {
+      differences.addAll(InputComparison.differences(write.inputs(), build.inputs()));
+    }
     String previousRef = lastRefOfLeg.get(leg);
     if (previousRef != null && !previousRef.equals(ref)) {
       differences.add(0, new InputDifference("cache ref", previousRef, ref));
     }
-    Verdict verdict;
-    String message;
-    String stepsText = cached + " of " + (cached + executed) + " steps cached";
-    if (executed == 0 && cached > 0) {
-      verdict = Verdict.NO_MISS;
-      message =
-          "No miss: every step of leg " + leg + " was served from " + ref + " (" + stepsText + ")";
-    } else if (eviction != null) {
-      verdict = Verdict.EVICTED;
-      CacheEvictionEntry ev = eviction;
-      message =
-          "Cache ref "
-              + ref
-              + " was evicted by "
-              + ev.evictedBy()
-              + " at "
-              + ev.at()
-              + " ("
-              + ev.reason()
-              + ")"
-              + (write == null
-                  ? ""
-                  : " after its last write by run " + write.ev.run() + " at " + write.ev.at())
-              + " and not written again before this leg ("
-              + stepsText
-              + ")"
-              + changes(differences);
-    } else if (write == null) {
-      verdict = Verdict.NEVER_WRITTEN;
-      message = neverWritten(ref, previousRef, stepsText);
-    } else if (!differences.isEmpty()) {
-      verdict = Verdict.INPUTS_CHANGED;
-      message =
-          differences.size()
-              + " recorded input(s) differ from the last write of "
-              + ref
-              + " (run "
-              + write.ev.run()
-              + ", "
-              + write.trigger
-              + ", "
-              + write.ev.at()
-              + "; "
-              + stepsText
-              + ")"
-              + changes(differences);
-    } else {
-      verdict = Verdict.UNEXPLAINED;
-      message =
-          "The recorded inputs equal those of the last write of "
-              + ref
-              + " (run "
-              + write.ev.run()
-              + ", "
-              + write.ev.at()
-              + "), yet "
-              + executed
-              + " step(s) ran"
-              + (firstExecuted == null ? "" : " from '" + firstExecuted + "'")
-              + ": the log does not explain the miss (the export may have failed, it is best effort)";
+    String steps = MissMessages.steps(build.cached(), build.executed());
+    if (build.executed() == 0 && build.cached() > 0) {
+      return result(
+          build,
+          Verdict.NO_MISS,
+          MissMessages.noMiss(leg, ref, steps),
+          ref,
+          write,
+          differences,
+          null);
     }
+    if (eviction != null) {
+      String message =
+          MissMessages.evicted(
+              ref, eviction, write == null ? null : write.ev(), steps, differences);
+      return result(build, Verdict.EVICTED, message, ref, write, differences, eviction);
+    }
+    if (write == null) {
+      long[] counts = readsByPrAndOthers.getOrDefault(ref, new long[2]);
+      boolean targetIsPr = kinds.get(run) == TriggerKind.PULL_REQUEST;
+      String message =
+          MissMessages.neverWritten(ref, previousRef, steps, counts[0], counts[1], targetIsPr);
+      return result(build, Verdict.NEVER_WRITTEN, message, ref, null, differences, null);
+    }
+    if (!differences.isEmpty()) {
+      String message = MissMessages.changed(ref, write.ev(), write.trigger(), steps, differences);
+      return result(build, Verdict.INPUTS_CHANGED, message, ref, write, differences, null);
+    }
+    String message =
+        MissMessages.unexplained(ref, write.ev(), build.executed(), build.firstExecuted());
+    return result(build, Verdict.UNEXPLAINED, message, ref, write, differences, null);
+  }
+
+  private MissExplanation result(
+      Build build,
+      Verdict verdict,
+      String message,
+      String ref,
+      Write write,
+      List<InputDifference> differences,
+      CacheEvictionEntry eviction) {
     return new MissExplanation(
         run,
         leg,
         verdict,
         message,
         ref,
-        build,
-        cached,
-        executed,
-        firstExecuted,
-        write == null ? null : write.ev,
-        write == null ? null : write.trigger,
+        build.ev(),
+        build.cached(),
+        build.executed(),
+        build.firstExecuted(),
+        write == null ? null : write.ev(),
+        write == null ? null : write.trigger(),
         differences,
         eviction);
-  }
-
-  private String neverWritten(String ref, String previousRef, String stepsText) {
-    long[] counts = readsByPrAndOthers.getOrDefault(ref, new long[2]);
-    boolean targetIsPr = kinds.get(run) == TriggerKind.PULL_REQUEST;
-    StringBuilder sb =
-        new StringBuilder("Cache ref ")
-            .append(ref)
-            .append(" was never written before this leg (")
-            .append(stepsText)
-            .append(")");
-    if (counts[1] == 0 && (targetIsPr || counts[0] > 0)) {
-      sb.append(": only pull-request runs ever used it (")
-          .append(counts[0] + (targetIsPr ? 1 : 0))
-          .append(" read(s)), and pull requests never write caches, so it is a PR-only key");
-    }
-    if (previousRef != null && !previousRef.equals(ref)) {
-      sb.append("; earlier builds of this leg used ").append(previousRef);
-    }
-    return sb.toString();
-  }
-
-  private static String changes(List<InputDifference> differences) {
-    if (differences.isEmpty()) {
-      return "";
-    }
-    StringBuilder sb = new StringBuilder(": ");
-    for (int i = 0; i < differences.size(); i++) {
-      sb.append(i == 0 ? "" : "; ").append(InputComparison.describe(differences.get(i)));
-    }
-    return sb.toString();
   }
 
   private String kindOf(String runId) {
@@ -315,11 +245,7 @@ public final class MissExplainer {
         run,
         leg,
         Verdict.LEG_NOT_FOUND,
-        "The log has no build of leg "
-            + leg
-            + " in run "
-            + run
-            + " (check the run id and the leg key, e.g. -cpu-vllm@amd64)",
+        MissMessages.notFound(run, leg),
         null,
         null,
         0,
