@@ -49,7 +49,7 @@ public final class SeedHistoryCommand implements Callable<Integer> {
 
   @Option(
       names = "--start",
-      defaultValue = "2026-01-03",
+      defaultValue = "2025-01-04",
       paramLabel = "DATE",
       description = "First day, UTC (default: ${DEFAULT-VALUE}, a Saturday).")
   LocalDate start;
