@@ -22,10 +22,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "explain",
     mixinStandardHelpOptions = true,
-    description = {
-      "Explain a leg's cache miss: which recorded input differed from the last write of its",
-      "cache ref, or whether the ref was evicted (and by whom) or never written."
-    })
+    description =
+        "Explain a leg's cache miss: which recorded input differed from the last write of its"
+            + " cache ref, or whether the ref was evicted (and by whom) or never written.")
 final class ExplainCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin StoreOptions store;

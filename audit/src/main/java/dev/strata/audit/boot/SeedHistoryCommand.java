@@ -27,10 +27,10 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "seed-history",
     mixinStandardHelpOptions = true,
-    description = {
-      "Write a synthetic LocalAI-shaped history (pushes, PRs, weekly schedules, releases, base",
-      "images, failures, evictions, Darwin caches) through the aggregates into the event store."
-    })
+    description =
+        "Write a synthetic LocalAI-shaped history (pushes, PRs, weekly schedules, releases, base"
+            + " images, failures, evictions, Darwin caches) through the aggregates into the event"
+            + " store.")
 public final class SeedHistoryCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin StoreOptions store;
@@ -49,7 +49,7 @@ public final class SeedHistoryCommand implements Callable<Integer> {
 
   @Option(
       names = "--start",
-      defaultValue = "2026-01-03",
+      defaultValue = "2025-01-04",
       paramLabel = "DATE",
       description = "First day, UTC (default: ${DEFAULT-VALUE}, a Saturday).")
   LocalDate start;
@@ -63,7 +63,7 @@ public final class SeedHistoryCommand implements Callable<Integer> {
   @Option(
       names = "--iso-weeks",
       description =
-          "Compute DEPS_REFRESH with ISO weeks (default: LocalAI's calendar-year %Y-W%V).")
+          "Compute DEPS_REFRESH with ISO weeks (default: LocalAI's calendar-year %%Y-W%%V).")
   boolean isoWeeks;
 
   @Override
