@@ -1,2 +1,2 @@
-/** Strata darwin-agent. */
+/** Strata darwin-agent: native macOS builds with their four caches, budget and publishing. */
 package dev.strata.darwin;

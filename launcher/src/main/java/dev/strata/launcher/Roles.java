@@ -1,5 +1,12 @@
 package dev.strata.launcher;
 
+import dev.strata.gateway.boot.GatewayModule;
+import dev.strata.gateway.boot.GatewayOptions;
+import dev.strata.gateway.boot.GatewayRole;
+import dev.strata.matrix.boot.MatrixRole;
+import dev.strata.matrix.boot.MatrixSettings;
+import dev.strata.merge.boot.MergeRole;
+import dev.strata.merge.boot.MergeSettings;
 import dev.strata.runtime.DomainModule;
 import dev.strata.runtime.StrataRuntime;
 import dev.strata.runtime.StrataRuntimeBuilder;
@@ -13,26 +20,107 @@ import java.util.List;
  * one JVM; a role command runs one.
  */
 final class Roles {
+  static final String GATEWAY = "gateway";
+  static final String MERGE = MergeRole.NAME;
+  static final String MATRIX = MatrixRole.NAME;
+
   private Roles() {}
 
-  /** The roles {@code strata serve} starts, in order. */
-  static List<String> embedded() {
-    List<String> roles = new ArrayList<>();
-    roles.add("domain");
-    return roles;
+  /**
+   * The roles {@code strata serve} starts, in order. The merge role needs to know its registries
+   * ({@code merge.yml}); without them it is left out and serve says so.
+   */
+  static List<String> embedded(boolean withMerge) {
+    return embedded(withMerge, false);
+  }
+
+  /**
+   * As {@link #embedded(boolean)}; the matrix role also needs a profile and a repository and is
+   * left out without them.
+   */
+  static List<String> embedded(boolean withMerge, boolean withMatrix) {
+    List<String> roles = new ArrayList<>(List.of(GATEWAY));
+    if (withMatrix) {
+      roles.add(MATRIX);
+    }
+    if (withMerge) {
+      roles.add(MERGE);
+    }
+    return List.copyOf(roles);
   }
 
   /** Builds (not starts) a runtime with the domain's aggregates and the given roles' parts. */
   static StrataRuntime runtime(StrataConfig config, List<String> roles) throws ConfigException {
+    return runtime(config, roles, null);
+  }
+
+  /** As {@link #runtime(StrataConfig, List)}, with the merge role's settings when it runs. */
+  static StrataRuntime runtime(StrataConfig config, List<String> roles, MergeSettings merge)
+      throws ConfigException {
+    return runtime(config, roles, merge, null);
+  }
+
+  /** As {@link #runtime(StrataConfig, List)}, with the merge and matrix roles' settings. */
+  static StrataRuntime runtime(
+      StrataConfig config, List<String> roles, MergeSettings merge, MatrixSettings matrix)
+      throws ConfigException {
     StrataRuntimeBuilder builder = StrataRuntime.builder(config).install(new DomainModule());
     for (String role : roles) {
       switch (role) {
-        case "domain" -> {
-          // installed above: every process handles its commands locally
-        }
+        case GATEWAY -> builder.install(new GatewayModule());
+        case MERGE -> builder.install(MergeRole.module(merge));
+        case MATRIX -> builder.install(MatrixRole.module(matrix));
         default -> throw new UserInputException("unknown role '" + role + "'");
       }
     }
     return builder.build();
+  }
+
+  /** A started process: the runtime and whatever each role runs beside it. */
+  static final class Running implements AutoCloseable {
+    final StrataRuntime runtime;
+    final List<String> endpoints = new ArrayList<>();
+    private final List<AutoCloseable> parts = new ArrayList<>();
+
+    Running(StrataRuntime runtime) {
+      this.runtime = runtime;
+    }
+
+    @Override
+    public void close() {
+      for (int i = parts.size() - 1; i >= 0; i--) {
+        try {
+          parts.get(i).close();
+        } catch (Exception e) {
+          System.err.println("strata: stopping a role failed: " + e);
+        }
+      }
+      runtime.close();
+    }
+  }
+
+  /** Builds the runtime, starts it, then starts each role's own edge (HTTP server, agents). */
+  static Running start(StrataConfig config, List<String> roles, MergeSettings merge)
+      throws ConfigException {
+    return start(config, roles, merge, null);
+  }
+
+  /** As {@link #start(StrataConfig, List, MergeSettings)}, with the matrix role's settings. */
+  static Running start(
+      StrataConfig config, List<String> roles, MergeSettings merge, MatrixSettings matrix)
+      throws ConfigException {
+    Running running = new Running(runtime(config, roles, merge, matrix).start());
+    try {
+      if (roles.contains(GATEWAY)) {
+        GatewayOptions options = GatewayOptions.fromConfig(config, System.getenv()).build();
+        var gateway = GatewayRole.start(running.runtime.configuration(), options);
+        running.parts.add(gateway);
+        running.endpoints.add("gateway: http://" + options.host() + ":" + gateway.port() + "/");
+      }
+    } catch (RuntimeException e) {
+      running.close();
+      throw e;
+    }
+    return running;
   }
 }

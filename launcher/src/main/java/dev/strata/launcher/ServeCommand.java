@@ -1,9 +1,14 @@
 package dev.strata.launcher;
 
+import dev.strata.matrix.boot.MatrixRole;
+import dev.strata.matrix.boot.MatrixSettings;
+import dev.strata.merge.boot.MergeSettings;
 import dev.strata.runtime.StrataRuntime;
 import dev.strata.runtime.config.StrataConfig;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -24,6 +29,31 @@ final class ServeCommand implements Callable<Integer> {
   @Mixin ConfigOptions options;
 
   @Option(
+      names = "--merge-config",
+      paramLabel = "FILE",
+      description =
+          "Registries the merge role publishes to (default: ./merge.yml when present; without it"
+              + " the merge role does not run).")
+  Path mergeConfig;
+
+  @Option(
+      names = "--profile",
+      paramLabel = "FILE",
+      description =
+          "Build profile the matrix role plans with (e.g. profiles/localai.yml; default: the"
+              + " config's 'profile' key). The matrix role runs when a profile and a repository"
+              + " are given.")
+  Path profile;
+
+  @Option(
+      names = "--repo",
+      paramLabel = "DIR",
+      description =
+          "Local clone or bare mirror the matrix role plans from (default: $STRATA_REPOSITORY);"
+              + " fetched from its remote when a trigger names a commit it lacks.")
+  Path repo;
+
+  @Option(
       names = "--exit-after-start",
       hidden = true,
       description = "Start, print the banner and stop (smoke tests).")
@@ -31,14 +61,18 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    StrataConfig config = options.load();
-    List<String> roles = Roles.embedded();
-    StrataRuntime runtime = Roles.runtime(config, roles).start();
+    StrataConfig config = LocalTokens.fill(options.load());
+    MergeSettings merge = MergeConfig.load(mergeConfig);
+    Optional<Path> profileFile = profile != null ? Optional.of(profile) : config.profile();
+    Optional<MatrixSettings> matrix = MatrixRole.settings(profileFile, repo, System.getenv());
+    List<String> roles = Roles.embedded(merge != null, matrix.isPresent());
+    Roles.Running running = Roles.start(config, roles, merge, matrix.orElse(null));
+    StrataRuntime runtime = running.runtime;
     CountDownLatch stopped = new CountDownLatch(1);
     Thread hook =
         new Thread(
             () -> {
-              runtime.close();
+              running.close();
               stopped.countDown();
             },
             "strata-shutdown");
@@ -47,6 +81,23 @@ final class ServeCommand implements Callable<Integer> {
     out.println("strata " + VersionCommand.version() + " serving roles " + roles);
     out.println("  event store: " + runtime.database().displayUrl());
     out.println("  data dir:    " + config.dataDir());
+    running.endpoints.forEach(e -> out.println("  " + e));
+    if (matrix.isPresent()) {
+      out.println(
+          "  matrix:      plans from "
+              + matrix.get().repository()
+              + " with "
+              + matrix.get().profile());
+    } else {
+      out.println(
+          "  matrix:      not running ("
+              + MatrixRole.missing(profileFile, repo, System.getenv())
+              + ")");
+    }
+    if (merge == null) {
+      out.println("  merge:       not running (no merge.yml; see --merge-config)");
+    }
+    out.println("  tokens:      " + LocalTokens.file(config) + " (unless configured)");
     var health = runtime.health();
     out.println(
         "  events:      "
@@ -56,7 +107,7 @@ final class ServeCommand implements Callable<Integer> {
     out.flush();
     if (exitAfterStart) {
       Runtime.getRuntime().removeShutdownHook(hook);
-      runtime.close();
+      running.close();
       return 0;
     }
     stopped.await();

@@ -33,17 +33,20 @@ public final class StrataRuntime implements AutoCloseable {
   private final EventStoreDatabase database;
   private final EventSchema schema;
   private final Configuration configuration;
+  private final JoinableThreadFactory storeThreads;
   private boolean closed;
 
   StrataRuntime(
       StrataConfig config,
       EventStoreDatabase database,
       EventSchema schema,
-      Configuration configuration) {
+      Configuration configuration,
+      JoinableThreadFactory storeThreads) {
     this.config = config;
     this.database = database;
     this.schema = schema;
     this.configuration = configuration;
+    this.storeThreads = storeThreads;
   }
 
   /** A builder for a runtime over {@code config}. */
@@ -66,6 +69,7 @@ public final class StrataRuntime implements AutoCloseable {
     closed = true;
     try {
       configuration.shutdown();
+      storeThreads.joinAll(Duration.ofSeconds(5));
     } finally {
       database.close();
     }
@@ -105,8 +109,7 @@ public final class StrataRuntime implements AutoCloseable {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
       List<ProcessorHealth> processors = health().processors();
-      boolean caughtUp =
-          processors.stream().allMatch(p -> !p.replaying() && p.position().orElse(-1) >= head);
+      boolean caughtUp = processors.stream().allMatch(p -> p.position().orElse(-1) >= head);
       if (caughtUp) {
         return true;
       }

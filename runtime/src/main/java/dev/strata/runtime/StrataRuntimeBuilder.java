@@ -47,6 +47,7 @@ import org.axonframework.serialization.Serializer;
 public final class StrataRuntimeBuilder {
 
   private static final AtomicInteger NODES = new AtomicInteger();
+  private static final String QUIET_CONSOLE_PROPERTY = "disable-axoniq-console-message";
 
   private final StrataConfig config;
   private final List<Consumer<Configurer>> registrations = new ArrayList<>();
@@ -132,14 +133,21 @@ public final class StrataRuntimeBuilder {
    * @throws ConfigException when the data directory is unwritable or the database unreachable
    */
   public StrataRuntime build() throws ConfigException {
+    if (System.getProperty(QUIET_CONSOLE_PROPERTY) == null) {
+      // Axon prints an AxonIQ Console advertisement at every start otherwise
+      System.setProperty(QUIET_CONSOLE_PROPERTY, "true");
+    }
     EventStoreDatabase database = EventStoreDatabase.open(config);
     try {
       EventSchema schema = new EventSchema();
       TokenSchema tokenSchema = TokenSchema.builder().build();
       database.createSchemaIfAbsent(schema, tokenSchema);
-      Configurer configurer = configurer(database, schema, tokenSchema);
+      JoinableThreadFactory storeThreads =
+          new JoinableThreadFactory(new AxonThreadFactory("strata-event-store"));
+      Configurer configurer = configurer(database, schema, tokenSchema, storeThreads);
       registrations.forEach(r -> r.accept(configurer));
-      return new StrataRuntime(config, database, schema, configurer.buildConfiguration());
+      return new StrataRuntime(
+          config, database, schema, configurer.buildConfiguration(), storeThreads);
     } catch (ConfigException | RuntimeException e) {
       database.close();
       throw e;
@@ -147,7 +155,10 @@ public final class StrataRuntimeBuilder {
   }
 
   private Configurer configurer(
-      EventStoreDatabase database, EventSchema schema, TokenSchema tokenSchema) {
+      EventStoreDatabase database,
+      EventSchema schema,
+      TokenSchema tokenSchema,
+      JoinableThreadFactory storeThreads) {
     JdbcTransactionManager tx = database.transactionManager();
     Serializer serializer = StrataSerializers.jackson();
     String nodeId = ManagementFactory.getRuntimeMXBean().getName() + "#" + NODES.incrementAndGet();
@@ -171,7 +182,7 @@ public final class StrataRuntimeBuilder {
                     .upcasterChain(c.upcasterChain())
                     .persistenceExceptionResolver(database.persistenceExceptionResolver())
                     .build())
-        .configureEventStore(this::eventStore)
+        .configureEventStore(c -> eventStore(c, storeThreads))
         .configureCommandBus(this::commandBus);
     configurer
         .eventProcessing()
@@ -186,21 +197,23 @@ public final class StrataRuntimeBuilder {
                     .contentType(byte[].class)
                     .build())
         .registerTrackingEventProcessorConfiguration(
-            c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing())
+            c ->
+                TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                    .andBatchSize(config.processors().batchSize()))
         // a failing handler puts its processor in error mode (retried with back-off, visible in
         // the health report) instead of being logged and skipped
         .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
     return configurer;
   }
 
-  private EventStore eventStore(Configuration c) {
+  private EventStore eventStore(Configuration c, JoinableThreadFactory storeThreads) {
     return EmbeddedEventStore.builder()
         .storageEngine(c.getComponent(EventStorageEngine.class))
         .messageMonitor(c.messageMonitor(EventStore.class, "eventStore"))
         .spanFactory(c.getComponent(EventBusSpanFactory.class))
         .fetchDelay(config.processors().fetchDelayMillis())
         .timeUnit(TimeUnit.MILLISECONDS)
-        .threadFactory(new AxonThreadFactory("strata-event-store"))
+        .threadFactory(storeThreads)
         .build();
   }
 

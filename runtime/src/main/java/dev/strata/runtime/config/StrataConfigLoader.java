@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Loads {@link StrataConfig} from a YAML file plus {@code STRATA_*} environment variables.
@@ -32,7 +33,7 @@ import java.util.stream.Collectors;
  * http: {host: 127.0.0.1, port: 8080}
  * tokens: {ci: ..., agent: ..., admin: ...}
  * profile: path/to/profile.yml
- * processors: {fetchDelayMillis: 15}
+ * processors: {fetchDelayMillis: 15, batchSize: 50}
  * </pre>
  *
  * <p>Environment override rule: every key has one variable, {@code STRATA_} followed by the key's
@@ -67,7 +68,8 @@ public final class StrataConfigLoader {
           "tokens.agent",
           "tokens.admin",
           "profile",
-          "processors.fetchDelayMillis");
+          "processors.fetchDelayMillis",
+          "processors.batchSize");
 
   private static final YAMLFactory YAML = new YAMLFactory();
 
@@ -155,15 +157,29 @@ public final class StrataConfigLoader {
             at(file, parser) + ": expected one YAML document; remove the second one");
       }
     } catch (JsonProcessingException e) {
-      JsonLocation where = e.getLocation();
-      String line = where == null ? "" : ":" + where.getLineNr();
-      throw new ConfigException(
-          file + line + ": not valid YAML: " + firstLine(e.getOriginalMessage()), e);
+      throw syntaxError(file, e);
     } catch (IOException e) {
       throw new ConfigException(
           "Tried to read configuration file " + file + " but failed because: " + e, e);
     }
     return settings;
+  }
+
+  private static ConfigException syntaxError(Path file, JsonProcessingException e) {
+    // SnakeYAML knows the problem and where it is; Jackson's own message adds context lines
+    if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
+      return new ConfigException(
+          file
+              + ":"
+              + (marked.getProblemMark().getLine() + 1)
+              + ": not valid YAML: "
+              + firstLine(marked.getProblem()),
+          e);
+    }
+    JsonLocation where = e.getLocation();
+    String line = where == null ? "" : ":" + where.getLineNr();
+    return new ConfigException(
+        file + line + ": not valid YAML: " + firstLine(e.getOriginalMessage()), e);
   }
 
   private static void readMapping(
@@ -256,13 +272,17 @@ public final class StrataConfigLoader {
     long fetchDelay =
         number(s, "processors.fetchDelayMillis", 1, 60_000, "milliseconds from 1 to 60000")
             .orElse(d.processors().fetchDelayMillis());
+    int batchSize =
+        number(s, "processors.batchSize", 1, 1000, "a number of events from 1 to 1000")
+            .map(Long::intValue)
+            .orElse(d.processors().batchSize());
     return new StrataConfig(
         dataDir,
         database,
         new StrataConfig.Http(host, port),
         tokens,
         path(s, "profile"),
-        new StrataConfig.Processors(fetchDelay));
+        new StrataConfig.Processors(fetchDelay, batchSize));
   }
 
   private static Optional<String> text(Map<String, Setting> s, String key) throws ConfigException {

@@ -34,6 +34,9 @@ public final class EventStoreDatabase implements AutoCloseable {
   /** Base name of the embedded H2 database file inside the data directory. */
   public static final String EMBEDDED_NAME = "strata-events";
 
+  // org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1
+  private static final int H2_DATABASE_ALREADY_OPEN = 90020;
+
   /** The SQL dialects Strata's event store runs on. */
   public enum Dialect {
     /** H2 2.x in native mode. */
@@ -103,16 +106,35 @@ public final class EventStoreDatabase implements AutoCloseable {
       return new EventStoreDatabase(new HikariDataSource(hikari), dialect, shown);
     } catch (HikariPool.PoolInitializationException | IllegalArgumentException e) {
       throw new ConfigException(
-          "Tried to connect to the event store at "
-              + shown
-              + " but failed because: "
-              + rootMessage(e),
+          "Tried to connect to the event store at " + shown + " but failed because: " + reason(e),
           e);
     }
   }
 
+  private static String reason(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql && sql.getErrorCode() == H2_DATABASE_ALREADY_OPEN) {
+        return "another process has it open (the embedded H2 store serves one process; stop"
+            + " the other one, or share a PostgreSQL store via database.url)";
+      }
+      // the driver's own message says most ("Connection to HOST:PORT refused. Check ...")
+      if (t instanceof SQLException && t.getMessage() != null) {
+        Throwable root = rootCause(t);
+        return firstLine(t.getMessage())
+            + (root == t
+                ? ""
+                : " (" + root.getClass().getSimpleName() + ": " + rootMessage(root) + ")");
+      }
+    }
+    return rootMessage(e);
+  }
+
   /** The H2 URL of the embedded event store under {@code dataDir}. */
   public static String embeddedUrl(Path dataDir) {
+    // AUTO_SERVER's TCP server would listen on every interface; keep it on loopback
+    if (System.getProperty("h2.bindAddress") == null) {
+      System.setProperty("h2.bindAddress", "127.0.0.1");
+    }
     // LOCK_TIMEOUT: token claims and appends wait for each other rather than fail after 1 s.
     // AUTO_SERVER: a second process (strata events, strata trigger) can open the file while
     // strata serve holds it; the first opener serves the others over loopback. (H2 refuses
@@ -138,12 +160,20 @@ public final class EventStoreDatabase implements AutoCloseable {
     }
   }
 
-  private static String rootMessage(Throwable e) {
+  private static Throwable rootCause(Throwable e) {
     Throwable root = e;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    String message = root.getMessage() == null ? root.toString() : root.getMessage();
+    return root;
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = rootCause(e);
+    return firstLine(root.getMessage() == null ? root.toString() : root.getMessage());
+  }
+
+  private static String firstLine(String message) {
     int newline = message.indexOf('\n');
     return (newline < 0 ? message : message.substring(0, newline)).trim();
   }

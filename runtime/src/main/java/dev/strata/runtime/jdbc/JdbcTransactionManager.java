@@ -68,7 +68,7 @@ public final class JdbcTransactionManager implements TransactionManager, Connect
     return current.get() != null;
   }
 
-  private void release(Bound bound) {
+  private static void requireOwner(Bound bound) {
     if (bound.owner != Thread.currentThread()) {
       throw new IllegalStateException(
           "Tried to end a database transaction but failed because: it was started on thread "
@@ -76,6 +76,9 @@ public final class JdbcTransactionManager implements TransactionManager, Connect
               + " and is ended on "
               + Thread.currentThread().getName());
     }
+  }
+
+  private void release(Bound bound) {
     current.remove();
     try {
       bound.connection.close();
@@ -107,6 +110,7 @@ public final class JdbcTransactionManager implements TransactionManager, Connect
     @Override
     public void commit() {
       if (!done) {
+        requireOwner(bound);
         done = true;
         bound.depth--;
       }
@@ -115,6 +119,7 @@ public final class JdbcTransactionManager implements TransactionManager, Connect
     @Override
     public void rollback() {
       if (!done) {
+        requireOwner(bound);
         done = true;
         bound.depth--;
         bound.rollbackOnly = true;
@@ -135,6 +140,7 @@ public final class JdbcTransactionManager implements TransactionManager, Connect
       if (done) {
         return;
       }
+      requireOwner(bound);
       done = true;
       try {
         if (bound.rollbackOnly) {
@@ -158,6 +164,7 @@ public final class JdbcTransactionManager implements TransactionManager, Connect
       if (done) {
         return;
       }
+      requireOwner(bound);
       done = true;
       try {
         bound.connection.rollback();

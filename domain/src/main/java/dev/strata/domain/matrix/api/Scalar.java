@@ -8,8 +8,9 @@ import dev.strata.domain.Values;
  * emitted JSON depend on the difference (DOMAIN.md 3.7).
  *
  * @param kind the resolved type
- * @param text the value: the string itself for strings, the canonical JSON literal for numbers and
- *     booleans ({@code 12}, {@code 1.5}, {@code true}), {@code null} for null
+ * @param text the value: the string itself for strings, JavaScript's {@code String(v)} for numbers
+ *     and booleans ({@code 12}, {@code 1.5}, {@code true}, {@code NaN}), {@code null} for null, and
+ *     the compact JSON text (keys in file order) for a nested list or map
  */
 public record Scalar(Kind kind, String text) {
 
@@ -19,7 +20,9 @@ public record Scalar(Kind kind, String text) {
     INTEGER,
     FLOAT,
     BOOLEAN,
-    NULL
+    NULL,
+    /** A nested list or map, kept as its compact JSON text. */
+    JSON
   }
 
   public Scalar {
@@ -52,6 +55,7 @@ public record Scalar(Kind kind, String text) {
           !(text.equals("0") || text.equals("-0") || text.equals("NaN") || text.equals("0.0"));
       case BOOLEAN -> text.equals("true");
       case NULL -> false;
+      case JSON -> true;
     };
   }
 
@@ -59,9 +63,15 @@ public record Scalar(Kind kind, String text) {
   public String toJson() {
     return switch (kind) {
       case STRING -> jsonString(text);
-      case INTEGER, FLOAT, BOOLEAN -> text;
+      // JSON.stringify writes non-finite numbers as null
+      case INTEGER, FLOAT -> isFinite() ? text : "null";
+      case BOOLEAN, JSON -> text;
       case NULL -> "null";
     };
+  }
+
+  private boolean isFinite() {
+    return !(text.equals("NaN") || text.equals("Infinity") || text.equals("-Infinity"));
   }
 
   /** Encodes {@code s} as a JSON string the way {@code JSON.stringify} does. */

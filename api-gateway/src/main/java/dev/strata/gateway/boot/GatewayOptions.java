@@ -1,0 +1,213 @@
+package dev.strata.gateway.boot;
+
+import dev.strata.domain.trigger.api.Repository;
+import dev.strata.gateway.core.CronExpression;
+import dev.strata.gateway.core.ScheduleSpec;
+import dev.strata.runtime.config.StrataConfig;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Settings of the gateway role. Build with {@link #builder()}; {@link Builder#build()} validates.
+ *
+ * @param host the interface to listen on
+ * @param port the port, 0 for any free port
+ * @param tokens bearer tokens per role ({@code ci}, {@code agent}, {@code admin})
+ * @param webhookSecret the GitHub webhook secret; null refuses every webhook
+ * @param bodyLimitBytes the largest request body accepted
+ * @param lease how long a claim or heartbeat holds a leg
+ * @param maxClaimWait the longest long-poll of a claim
+ * @param sweepInterval how often expired leases are swept and pending runs started
+ * @param protectReleases whether release (tag push) runs are never cancelled by newer runs of their
+ *     group (DOMAIN.md 15.5; false reproduces GitHub exactly)
+ * @param pipelines the pipelines a webhook-triggered run plans
+ * @param schedules the schedules the platform fires
+ * @param scheduleCatchUp how far back a missed slot is still fired at start-up
+ * @param clock the clock every command's time comes from
+ */
+public record GatewayOptions(
+    String host,
+    int port,
+    Map<String, List<String>> tokens,
+    String webhookSecret,
+    long bodyLimitBytes,
+    Duration lease,
+    Duration maxClaimWait,
+    Duration sweepInterval,
+    boolean protectReleases,
+    List<String> pipelines,
+    List<ScheduleSpec> schedules,
+    Duration scheduleCatchUp,
+    Clock clock) {
+
+  public static final long DEFAULT_BODY_LIMIT = 5L * 1024 * 1024;
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The environment variable holding the GitHub webhook secret (not a config-file key). */
+  public static final String WEBHOOK_SECRET_VARIABLE = "STRATA_GITHUB_WEBHOOK_SECRET";
+
+  /**
+   * Options from the shared configuration: its HTTP listener and tokens, and the webhook secret
+   * from {@value #WEBHOOK_SECRET_VARIABLE} in {@code env}.
+   */
+  public static Builder fromConfig(StrataConfig config, Map<String, String> env) {
+    Builder b = builder().host(config.http().host()).port(config.http().port());
+    config.tokens().ci().ifPresent(t -> b.token("ci", t));
+    config.tokens().agent().ifPresent(t -> b.token("agent", t));
+    config.tokens().admin().ifPresent(t -> b.token("admin", t));
+    return b.webhookSecret(env.get(WEBHOOK_SECRET_VARIABLE));
+  }
+
+  /**
+   * LocalAI's schedules: the full backend run Sundays 06:00 UTC ({@code backend.yml}) and the
+   * builder bases Saturdays 05:00 UTC ({@code base-images.yml}), DOMAIN.md 1.
+   */
+  public static List<ScheduleSpec> localAiSchedules(Repository repository, String branch) {
+    return List.of(
+        new ScheduleSpec(
+            "backends-weekly",
+            CronExpression.parse("0 6 * * 0"),
+            repository,
+            branch,
+            List.of("backend")),
+        new ScheduleSpec(
+            "base-images-weekly",
+            CronExpression.parse("0 5 * * 6"),
+            repository,
+            branch,
+            List.of("base-images")));
+  }
+
+  /** Builds {@link GatewayOptions}. */
+  public static final class Builder {
+    private String host = "127.0.0.1";
+    private int port = 8080;
+    private final Map<String, List<String>> tokens = new LinkedHashMap<>();
+    private String webhookSecret;
+    private long bodyLimitBytes = DEFAULT_BODY_LIMIT;
+    private Duration lease = Duration.ofMinutes(5);
+    private Duration maxClaimWait = Duration.ofSeconds(30);
+    private Duration sweepInterval = Duration.ofSeconds(1);
+    private boolean protectReleases = true;
+    private List<String> pipelines = List.of("backend");
+    private final List<ScheduleSpec> schedules = new ArrayList<>();
+    private Duration scheduleCatchUp = Duration.ofDays(7);
+    private Clock clock = Clock.systemUTC();
+
+    public Builder host(String host) {
+      this.host = host;
+      return this;
+    }
+
+    public Builder port(int port) {
+      this.port = port;
+      return this;
+    }
+
+    /** Adds a bearer token for {@code role}; empty or null tokens are ignored. */
+    public Builder token(String role, String token) {
+      if (token != null && !token.isEmpty()) {
+        tokens.computeIfAbsent(role, r -> new ArrayList<>()).add(token);
+      }
+      return this;
+    }
+
+    public Builder webhookSecret(String secret) {
+      this.webhookSecret = secret;
+      return this;
+    }
+
+    public Builder bodyLimitBytes(long limit) {
+      this.bodyLimitBytes = limit;
+      return this;
+    }
+
+    public Builder lease(Duration lease) {
+      this.lease = lease;
+      return this;
+    }
+
+    public Builder maxClaimWait(Duration wait) {
+      this.maxClaimWait = wait;
+      return this;
+    }
+
+    public Builder sweepInterval(Duration interval) {
+      this.sweepInterval = interval;
+      return this;
+    }
+
+    public Builder protectReleases(boolean protectReleases) {
+      this.protectReleases = protectReleases;
+      return this;
+    }
+
+    public Builder pipelines(List<String> pipelines) {
+      this.pipelines = List.copyOf(pipelines);
+      return this;
+    }
+
+    public Builder schedule(ScheduleSpec spec) {
+      this.schedules.add(spec);
+      return this;
+    }
+
+    public Builder scheduleCatchUp(Duration catchUp) {
+      this.scheduleCatchUp = catchUp;
+      return this;
+    }
+
+    public Builder clock(Clock clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    public GatewayOptions build() {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("Invalid gateway port " + port + ": expected 0-65535");
+      }
+      for (String role : tokens.keySet()) {
+        if (!List.of("ci", "agent", "admin").contains(role)) {
+          throw new IllegalArgumentException(
+              "Invalid token role \"" + role + "\": expected ci, agent or admin");
+        }
+      }
+      if (bodyLimitBytes < 1024) {
+        throw new IllegalArgumentException(
+            "Invalid body limit " + bodyLimitBytes + " bytes: expected at least 1024");
+      }
+      if (lease.isNegative() || lease.isZero() || maxClaimWait.isNegative()) {
+        throw new IllegalArgumentException("Lease and claim wait must be positive");
+      }
+      Map<String, List<String>> copy = new LinkedHashMap<>();
+      tokens.forEach((r, t) -> copy.put(r, List.copyOf(t)));
+      return new GatewayOptions(
+          host,
+          port,
+          Map.copyOf(copy),
+          webhookSecret,
+          bodyLimitBytes,
+          lease,
+          maxClaimWait,
+          sweepInterval,
+          protectReleases,
+          pipelines,
+          List.copyOf(schedules),
+          scheduleCatchUp,
+          clock);
+    }
+  }
+
+  @Override
+  public String toString() {
+    // never print tokens or the webhook secret
+    return "GatewayOptions[host=" + host + ", port=" + port + ", roles=" + tokens.keySet() + "]";
+  }
+}

@@ -1,0 +1,37 @@
+package dev.strata.builder.testing;
+
+import dev.strata.builder.adapter.docker.EngineBuildDriver;
+import dev.strata.builder.adapter.docker.EngineCacheMountCarrier;
+import dev.strata.builder.adapter.process.LocalCommandRunner;
+import dev.strata.builder.adapter.registry.HttpImageRegistry;
+import dev.strata.builder.core.LegBuilder;
+import dev.strata.runtime.serialization.StrataSerializers;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** The engine driver wired against the local dockerd and registry. */
+public final class Engine {
+  public final LocalCommandRunner runner = new LocalCommandRunner();
+  public final HttpImageRegistry registry;
+  public final EngineBuildDriver driver;
+  public final LegBuilder legs;
+
+  public Engine(Path tmp) {
+    registry =
+        new HttpImageRegistry(StrataSerializers.objectMapper(), tmp, host -> Optional.empty());
+    driver = new EngineBuildDriver(runner, registry, LocalServices.DOCKER, tmp);
+    legs =
+        new LegBuilder(
+            driver,
+            registry,
+            new EngineCacheMountCarrier(runner, registry, LocalServices.DOCKER, tmp));
+  }
+
+  /** Whether any {@code docker build} ran since {@code sinceIndex} in the runner's history. */
+  public long buildsSince(int sinceIndex) {
+    var h = runner.history();
+    return h.subList(Math.min(sinceIndex, h.size()), h.size()).stream()
+        .filter(r -> r.argv().size() > 1 && r.argv().get(1).equals("build"))
+        .count();
+  }
+}

@@ -1,0 +1,2 @@
+/** Cache archives: tar + zstd. */
+package dev.strata.darwin.adapter.archive;

@@ -1,0 +1,2 @@
+/** Reading the event log through Axon. */
+package dev.strata.darwin.adapter.axon;

@@ -1,0 +1,2 @@
+/** The directory cache store. */
+package dev.strata.darwin.adapter.dir;

@@ -1,0 +1,2 @@
+/** OCI image tarballs: packaging, checking and publishing them. */
+package dev.strata.darwin.adapter.oci;

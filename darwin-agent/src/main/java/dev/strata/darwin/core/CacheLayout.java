@@ -1,0 +1,53 @@
+package dev.strata.darwin.core;
+
+import dev.strata.darwin.port.CachePath;
+import dev.strata.domain.darwin.model.DarwinCachePolicy.Cache;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The directories each of the four caches holds (DOMAIN.md 8.2), on a given machine. */
+public final class CacheLayout {
+  private CacheLayout() {}
+
+  /** The cache's name in events: {@code go}, {@code homebrew}, {@code ccache}, {@code wheels}. */
+  public static String nameOf(Cache cache) {
+    return cache.name().toLowerCase(Locale.ROOT);
+  }
+
+  /** The cache named {@code name} ({@link #nameOf}). */
+  public static Cache cacheNamed(String name) {
+    return Cache.valueOf(name.toUpperCase(Locale.ROOT));
+  }
+
+  /** The directories of {@code cache}. */
+  public static List<CachePath> paths(Cache cache, Machine machine, DarwinProfile profile) {
+    List<CachePath> paths = new ArrayList<>();
+    switch (cache) {
+      case GO -> {
+        paths.add(home(machine, "go/pkg/mod"));
+        paths.add(home(machine, "Library/Caches/go-build"));
+      }
+      case HOMEBREW -> {
+        paths.add(home(machine, "Library/Caches/Homebrew/downloads"));
+        for (String formula : profile.cellarFormulae()) {
+          paths.add(
+              new CachePath(
+                  "brew/Cellar/" + formula,
+                  machine.brewPrefix().resolve("Cellar").resolve(formula)));
+        }
+      }
+      case CCACHE -> paths.add(home(machine, "Library/Caches/ccache"));
+      case WHEELS -> {
+        paths.add(home(machine, "Library/Caches/pip"));
+        paths.add(home(machine, "Library/Caches/uv"));
+      }
+      default -> throw new IllegalStateException("unknown cache " + cache);
+    }
+    return paths;
+  }
+
+  private static CachePath home(Machine machine, String relative) {
+    return new CachePath("home/" + relative, machine.home().resolve(relative));
+  }
+}

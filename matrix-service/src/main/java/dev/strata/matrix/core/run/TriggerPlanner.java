@@ -1,0 +1,27 @@
+package dev.strata.matrix.core.run;
+
+import dev.strata.domain.trigger.api.Trigger;
+import dev.strata.matrix.core.plan.PlanResult;
+
+/**
+ * Plans the backend pipeline of a trigger against the repository the profile points at. The service
+ * role implements it over a local clone or mirror (fetched first when it can be).
+ */
+@FunctionalInterface
+public interface TriggerPlanner {
+
+  /**
+   * Plans {@code trigger}. A plan that could not be made (missing commit, unreadable matrix) is a
+   * result with a non-zero exit code and its error.
+   *
+   * @throws PlanningException when planning could not start (profile or repository unusable)
+   */
+  PlanResult plan(Trigger trigger) throws PlanningException;
+
+  /** Planning could not start; the message says why, naming the file or repository. */
+  final class PlanningException extends Exception {
+    public PlanningException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+}
