@@ -49,6 +49,46 @@ final class Roles {
     return List.copyOf(roles);
   }
 
+  /**
+   * The roles a process runs: {@code requested} (from {@code --roles}) when given, each checked for
+   * the settings it needs; otherwise every role that is configured.
+   */
+  static List<String> select(
+      List<String> requested, boolean withMerge, boolean withMatrix, String matrixMissing) {
+    if (requested == null || requested.isEmpty()) {
+      return embedded(withMerge, withMatrix);
+    }
+    List<String> roles = new ArrayList<>();
+    for (String raw : requested) {
+      String role = raw.trim();
+      switch (role) {
+        case GATEWAY -> {}
+        case MATRIX -> {
+          if (!withMatrix) {
+            throw new UserInputException(
+                "--roles names 'matrix' but the matrix role cannot run: " + matrixMissing);
+          }
+        }
+        case MERGE -> {
+          if (!withMerge) {
+            throw new UserInputException(
+                "--roles names 'merge' but the merge role cannot run: no merge.yml in the working"
+                    + " directory; give --merge-config FILE");
+          }
+        }
+        default ->
+            throw new UserInputException(
+                "--roles: unknown role '"
+                    + role
+                    + "'; write a comma-separated list of gateway, matrix, merge");
+      }
+      if (!roles.contains(role)) {
+        roles.add(role);
+      }
+    }
+    return List.copyOf(roles);
+  }
+
   /** Builds (not starts) a runtime with the domain's aggregates and the given roles' parts. */
   static StrataRuntime runtime(StrataConfig config, List<String> roles) throws ConfigException {
     return runtime(config, roles, null);

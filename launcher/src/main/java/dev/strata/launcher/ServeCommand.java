@@ -54,6 +54,16 @@ final class ServeCommand implements Callable<Integer> {
   Path repo;
 
   @Option(
+      names = "--roles",
+      split = ",",
+      paramLabel = "ROLE",
+      description =
+          "Run only these roles in this process (comma-separated: gateway, matrix, merge), e.g."
+              + " one role per process on a shared PostgreSQL event store (default: every role"
+              + " that is configured).")
+  List<String> requestedRoles;
+
+  @Option(
       names = "--exit-after-start",
       hidden = true,
       description = "Start, print the banner and stop (smoke tests).")
@@ -65,7 +75,12 @@ final class ServeCommand implements Callable<Integer> {
     MergeSettings merge = MergeConfig.load(mergeConfig);
     Optional<Path> profileFile = profile != null ? Optional.of(profile) : config.profile();
     Optional<MatrixSettings> matrix = MatrixRole.settings(profileFile, repo, System.getenv());
-    List<String> roles = Roles.embedded(merge != null, matrix.isPresent());
+    List<String> roles =
+        Roles.select(
+            requestedRoles,
+            merge != null,
+            matrix.isPresent(),
+            MatrixRole.missing(profileFile, repo, System.getenv()));
     Roles.Running running = Roles.start(config, roles, merge, matrix.orElse(null));
     StrataRuntime runtime = running.runtime;
     CountDownLatch stopped = new CountDownLatch(1);
@@ -82,19 +97,19 @@ final class ServeCommand implements Callable<Integer> {
     out.println("  event store: " + runtime.database().displayUrl());
     out.println("  data dir:    " + config.dataDir());
     running.endpoints.forEach(e -> out.println("  " + e));
-    if (matrix.isPresent()) {
+    if (roles.contains(Roles.MATRIX)) {
       out.println(
           "  matrix:      plans from "
               + matrix.get().repository()
               + " with "
               + matrix.get().profile());
-    } else {
+    } else if (matrix.isEmpty()) {
       out.println(
           "  matrix:      not running ("
               + MatrixRole.missing(profileFile, repo, System.getenv())
               + ")");
     }
-    if (merge == null) {
+    if (!roles.contains(Roles.MERGE) && merge == null) {
       out.println("  merge:       not running (no merge.yml; see --merge-config)");
     }
     out.println("  tokens:      " + LocalTokens.file(config) + " (unless configured)");

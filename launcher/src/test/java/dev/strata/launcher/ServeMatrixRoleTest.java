@@ -47,4 +47,49 @@ class ServeMatrixRoleTest {
         .contains("serving roles [gateway]")
         .contains("matrix:      not running (no profile; see --profile");
   }
+
+  @Test
+  void rolesOption_runsOnlyTheNamedRoles() {
+    Path profile = dir.resolve("localai.yml");
+    Path repo = dir.resolve("mirror.git");
+
+    String out =
+        serve("--profile", profile.toString(), "--repo", repo.toString(), "--roles", "matrix");
+
+    assertThat(out).contains("serving roles [matrix]").doesNotContain("gateway: http://");
+  }
+
+  @Test
+  void rolesOption_namingAnUnconfiguredRole_failsWithWhatIsMissing() {
+    CommandLine cli = Strata.commandLine();
+    StringWriter err = new StringWriter();
+    cli.setOut(new PrintWriter(new StringWriter()));
+    cli.setErr(new PrintWriter(err));
+
+    int code =
+        cli.execute(
+            "serve",
+            "--data-dir",
+            dir.resolve("data").toString(),
+            "--exit-after-start",
+            "--roles",
+            "gateway,merge");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("--roles names 'merge'").contains("--merge-config");
+  }
+
+  @Test
+  void rolesOption_rejectsAnUnknownRole() {
+    CommandLine cli = Strata.commandLine();
+    StringWriter err = new StringWriter();
+    cli.setOut(new PrintWriter(new StringWriter()));
+    cli.setErr(new PrintWriter(err));
+
+    int code =
+        cli.execute("serve", "--data-dir", dir.resolve("data").toString(), "--roles", "gatway");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("unknown role 'gatway'");
+  }
 }
