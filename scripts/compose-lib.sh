@@ -14,7 +14,7 @@ export COMPOSE_FILE=$ROOT/docker-compose.yml
 # PATH, so /usr/local/bin/docker (no buildx) never gets involved.
 export COMPOSE_DOCKER_CLI_BUILD=0
 
-compose() { docker-compose --no-ansi "$@"; }
+compose() { docker-compose --ansi never "$@"; }
 
 require_tools() {
   local what=$1
