@@ -49,18 +49,20 @@ final class ComposeStack {
     return root;
   }
 
-  /** The ids of this project's containers (empty when the stack is down). */
+  /**
+   * The ids of this project's containers, running or not (empty when the stack is down). Asks the
+   * engine by docker-compose's project label: {@code docker-compose ps} would need the stack's
+   * env_file, which exists only after a first compose-up.
+   */
   List<String> containers() throws IOException, InterruptedException {
     String out =
         run(
             Duration.ofSeconds(60),
-            "docker-compose",
-            "-p",
-            PROJECT,
-            "-f",
-            root.resolve("docker-compose.yml").toString(),
+            "/usr/bin/docker",
             "ps",
-            "-q");
+            "-aq",
+            "--filter",
+            "label=com.docker.compose.project=" + PROJECT);
     return out.lines().map(String::trim).filter(l -> !l.isEmpty()).toList();
   }
 
