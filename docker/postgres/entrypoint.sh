@@ -1,6 +1,8 @@
 #!/bin/sh
-# Initialises the cluster in $PGDATA on first start (role strata/strata, database strata, password
-# logins from any address of the compose network), then runs postgres in the foreground as PID 1.
+# strata-postgres [--init-only]: initialise the cluster in $PGDATA when it is empty (role strata,
+# password strata, database strata; password logins from any address of the compose network), then
+# run postgres in the foreground as PID 1. The image runs --init-only at build time, so a new named
+# volume starts as a copy of an initialised cluster and the first start skips initdb.
 set -eu
 BIN=/usr/lib/postgresql/15/bin
 as_postgres() { setpriv --reuid=postgres --regid=postgres --init-groups "$@"; }
@@ -22,5 +24,8 @@ if [ ! -s "$PGDATA/PG_VERSION" ]; then
     -c "CREATE DATABASE strata OWNER strata"
   as_postgres "$BIN/pg_ctl" -D "$PGDATA" -m fast -w -s stop
   echo "strata-postgres: created role strata and database strata"
+fi
+if [ "${1:-}" = --init-only ]; then
+  exit 0
 fi
 exec setpriv --reuid=postgres --regid=postgres --init-groups "$BIN/postgres" -D "$PGDATA"
