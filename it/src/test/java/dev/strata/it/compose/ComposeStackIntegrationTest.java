@@ -128,19 +128,7 @@ class ComposeStackIntegrationTest {
     assertThat(index.path("repository").asText()).isEqualTo("127.0.0.1:15000/strata/backends");
     assertThat(values(index.path("tags"), null)).contains("master-cpu-hello");
 
-    JsonNode manifest = registryManifest("strata/backends", "master-cpu-hello");
-    assertThat(manifest.path("mediaType").asText()).isEqualTo(INDEX);
-    assertThat(values(manifest.path("manifests"), "digest"))
-        .containsExactlyInAnyOrderElementsOf(archDigests);
-    assertThat(
-            StreamSupport.stream(manifest.path("manifests").spliterator(), false)
-                .map(
-                    m ->
-                        m.at("/platform/os").asText()
-                            + "/"
-                            + m.at("/platform/architecture").asText())
-                .toList())
-        .containsExactlyInAnyOrder("linux/amd64", "linux/arm64");
+    assertTheIndexIsInTheRegistry("strata/backends", "master-cpu-hello", archDigests);
   }
 
   private Map<String, Object> push(String before, String after) {
@@ -161,6 +149,24 @@ class ComposeStackIntegrationTest {
             after,
             "repository",
             Map.of("full_name", REPO)));
+  }
+
+  /** The tag names an OCI index of exactly the per-arch digests, for linux/amd64 and arm64. */
+  private void assertTheIndexIsInTheRegistry(String repository, String tag, List<String> digests)
+      throws IOException, InterruptedException {
+    JsonNode manifest = registryManifest(repository, tag);
+    assertThat(manifest.path("mediaType").asText()).isEqualTo(INDEX);
+    assertThat(values(manifest.path("manifests"), "digest"))
+        .containsExactlyInAnyOrderElementsOf(digests);
+    assertThat(
+            StreamSupport.stream(manifest.path("manifests").spliterator(), false)
+                .map(
+                    m ->
+                        m.at("/platform/os").asText()
+                            + "/"
+                            + m.at("/platform/architecture").asText())
+                .toList())
+        .containsExactlyInAnyOrder("linux/amd64", "linux/arm64");
   }
 
   private JsonNode awaitFinished(String runId) throws IOException, InterruptedException {
