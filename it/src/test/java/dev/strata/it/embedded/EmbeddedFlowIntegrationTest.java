@@ -198,7 +198,8 @@ class EmbeddedFlowIntegrationTest {
                 "backend/python/rerankers/backend.py", "print('rerankers, logging')\n",
                 "backend/cpp/audio-cpp/server.c", "int main(void) { return 0 * 1; }\n"));
     repo.checkout("master");
-    String run = api.trigger(REPOSITORY, "pull_request", pullRequest(7, base, head));
+    String merge = repo.pullRequest(7, base, head);
+    String run = api.trigger(REPOSITORY, "pull_request", pullRequest(7, base, head, merge));
 
     List<JsonNode> events = awaitCompleted(run, "the pull request's RunCompleted");
 
@@ -414,12 +415,12 @@ class EmbeddedFlowIntegrationTest {
     return p;
   }
 
-  private ObjectNode pullRequest(int number, String base, String head) {
+  private ObjectNode pullRequest(int number, String base, String head, String merge) {
     ObjectNode p = api.json().createObjectNode();
     p.put("action", "opened");
     p.put("number", number);
     ObjectNode pr = p.putObject("pull_request");
-    pr.putNull("merge_commit_sha");
+    pr.put("merge_commit_sha", merge);
     ObjectNode h = pr.putObject("head");
     h.put("sha", head);
     h.putObject("repo").put("full_name", REPOSITORY);
