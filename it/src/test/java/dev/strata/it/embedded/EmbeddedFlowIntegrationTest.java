@@ -303,6 +303,8 @@ class EmbeddedFlowIntegrationTest {
           () -> "last difference: " + difference[0]);
       assertThat(views(fresh, runs)).isEqualTo(views(api, runs));
       assertThat(fresh.get("/v1/runs")).isEqualTo(api.get("/v1/runs"));
+      assertThat(views(api, runs).values())
+          .allSatisfy(v -> assertThat(v.path("version").asLong()).isPositive());
     }
   }
 
@@ -310,8 +312,8 @@ class EmbeddedFlowIntegrationTest {
   private static String difference(GatewayApi live, GatewayApi fresh, List<String> runs) {
     try {
       for (String run : runs) {
-        JsonNode a = live.run(run);
-        JsonNode b = fresh.run(run);
+        JsonNode a = fromEvents(live.run(run));
+        JsonNode b = fromEvents(fresh.run(run));
         if (!a.equals(b)) {
           return "run " + run + "\n live:  " + a + "\n fresh: " + b;
         }
@@ -327,9 +329,21 @@ class EmbeddedFlowIntegrationTest {
   private static Map<String, JsonNode> views(GatewayApi api, List<String> runs) throws Exception {
     Map<String, JsonNode> out = new LinkedHashMap<>();
     for (String run : runs) {
-      out.put(run, api.run(run));
+      out.put(run, fromEvents(api.run(run)));
     }
     return out;
+  }
+
+  /**
+   * A run view without what the log does not hold: the progress lines agents stream while a leg
+   * builds are kept by the live gateway only ({@code RunBoard.addLogLines}), not recorded as
+   * events, so a replay cannot show them (a failed leg's last lines are in its LegFailed event, but
+   * no leg fails here).
+   */
+  private static JsonNode fromEvents(JsonNode view) {
+    JsonNode copy = view.deepCopy();
+    copy.path("legs").forEach(l -> ((ObjectNode) l).remove("lastLogLines"));
+    return copy;
   }
 
   private List<JsonNode> awaitCompleted(String run, String what) throws Exception {
