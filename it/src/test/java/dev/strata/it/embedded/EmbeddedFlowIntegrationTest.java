@@ -178,8 +178,11 @@ class EmbeddedFlowIntegrationTest {
       assertThat(registry.tags(publish)).noneMatch(t -> t.contains("kokoro"));
     }
     // the arm64 leg's image is arm64 by its own config, not only by the index's say-so
-    JsonNode arm = manifestOf(profile.publishRepos().get(0), pushed.get(AUDIO_ARM64));
-    assertThat(arm.path("layers")).isNotEmpty();
+    String quay = profile.publishRepos().get(0);
+    JsonNode arm = manifestOf(quay, pushed.get(AUDIO_ARM64));
+    JsonNode armConfig = registry.jsonBlob(quay, arm.path("config").path("digest").asText());
+    assertThat(armConfig.path("architecture").asText()).isEqualTo("arm64");
+    assertThat(armConfig.path("os").asText()).isEqualTo("linux");
     assertThat(registry.tagDigests(profile.cacheRepo()))
         .containsKeys(
             "cache-cpu-rerankers-", "cache-cpu-audio-cpp-amd64", "cache-cpu-audio-cpp-arm64");

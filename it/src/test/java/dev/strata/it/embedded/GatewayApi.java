@@ -102,22 +102,27 @@ final class GatewayApi {
       throws IOException, InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     List<JsonNode> events = List.of();
-    while (System.nanoTime() < deadline) {
+    boolean ended = false;
+    while (!ended && System.nanoTime() < deadline) {
       events = events(runId);
       if (done.test(events)) {
         return events;
       }
-      if (!ofType(events, "RunCompleted").isEmpty() || !ofType(events, "RunCancelled").isEmpty()) {
-        break; // the run ended without what we wait for: no point waiting longer
+      // a run that ended without what we wait for will not reach it: stop waiting
+      ended =
+          !ofType(events, "RunCompleted").isEmpty() || !ofType(events, "RunCancelled").isEmpty();
+      if (!ended) {
+        Thread.sleep(250);
       }
-      Thread.sleep(250);
     }
     throw new AssertionError(
-        "Timed out after "
-            + timeout.toSeconds()
-            + " s waiting for run "
-            + runId
-            + " to reach: "
+        (ended
+                ? "Run " + runId + " ended before reaching: "
+                : "Timed out after "
+                    + timeout.toSeconds()
+                    + " s waiting for run "
+                    + runId
+                    + " to reach: ")
             + what
             + "; its events so far: "
             + describe(events));
