@@ -2,10 +2,15 @@ package dev.strata.it.embedded;
 
 import static dev.strata.it.embedded.GatewayApi.describe;
 import static dev.strata.it.embedded.GatewayApi.ofType;
+import static dev.strata.it.embedded.RunJson.byLeg;
+import static dev.strata.it.embedded.RunJson.cachedSteps;
+import static dev.strata.it.embedded.RunJson.leg;
+import static dev.strata.it.embedded.RunJson.legIds;
+import static dev.strata.it.embedded.RunJson.single;
+import static dev.strata.it.embedded.RunJson.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.strata.it.fixture.LocalAiRepo;
 import dev.strata.it.fixture.LocalServices;
 import dev.strata.it.fixture.RegistryReader;
@@ -18,7 +23,6 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -143,7 +147,9 @@ class EmbeddedFlowIntegrationTest {
             Map.of(
                 "backend/python/rerankers/requirements.txt", "rerankers-dep==1.1\n",
                 "backend/cpp/audio-cpp/decoder.c", "int decode(int x) { return x + 2; }\n"));
-    String run = api.trigger(REPOSITORY, "push", push("refs/heads/master", before, after));
+    String run =
+        api.trigger(
+            REPOSITORY, "push", GithubEvents.push(REPOSITORY, "refs/heads/master", before, after));
 
     List<JsonNode> events = awaitCompleted(run, "the master push's RunCompleted");
 
@@ -202,7 +208,9 @@ class EmbeddedFlowIntegrationTest {
                 "backend/cpp/audio-cpp/server.c", "int main(void) { return 0 * 1; }\n"));
     repo.checkout("master");
     String merge = repo.pullRequest(7, base, head);
-    String run = api.trigger(REPOSITORY, "pull_request", pullRequest(7, base, head, merge));
+    String run =
+        api.trigger(
+            REPOSITORY, "pull_request", GithubEvents.pullRequest(REPOSITORY, 7, base, head, merge));
 
     List<JsonNode> events = awaitCompleted(run, "the pull request's RunCompleted");
 
@@ -228,7 +236,11 @@ class EmbeddedFlowIntegrationTest {
   private String tagPush_publishesVersionAndLatestTags() throws Exception {
     String sha = repo.head();
     repo.tag("v1.0.0");
-    String run = api.trigger(REPOSITORY, "push", push("refs/tags/v1.0.0", "0".repeat(40), sha));
+    String run =
+        api.trigger(
+            REPOSITORY,
+            "push",
+            GithubEvents.push(REPOSITORY, "refs/tags/v1.0.0", "0".repeat(40), sha));
 
     List<JsonNode> events =
         api.awaitEvents(
@@ -302,9 +314,9 @@ class EmbeddedFlowIntegrationTest {
       GatewayApi.await(
           "the replayed gateway's run views to equal the live gateway's",
           Duration.ofMinutes(1),
-          () -> (difference[0] = difference(api, fresh, runs)) == null,
+          () -> (difference[0] = ReplayedViews.difference(api, fresh, runs)) == null,
           () -> "last difference: " + difference[0]);
-      assertThat(views(fresh, runs)).isEqualTo(views(api, runs));
+      assertThat(ReplayedViews.views(fresh, runs)).isEqualTo(ReplayedViews.views(api, runs));
       assertThat(fresh.get("/v1/runs")).isEqualTo(api.get("/v1/runs"));
       for (String run : runs) {
         // the replayed view has seen exactly the run's stored events, up to its last sequence
@@ -314,46 +326,6 @@ class EmbeddedFlowIntegrationTest {
             .isEqualTo(stored.get(stored.size() - 1).path("sequence").asLong());
       }
     }
-  }
-
-  /** Where the two gateways' views differ (live first), or null when they are equal. */
-  private static String difference(GatewayApi live, GatewayApi fresh, List<String> runs) {
-    try {
-      for (String run : runs) {
-        JsonNode a = fromEvents(live.run(run));
-        JsonNode b = fromEvents(fresh.run(run));
-        if (!a.equals(b)) {
-          return "run " + run + "\n live:  " + a + "\n fresh: " + b;
-        }
-      }
-      JsonNode a = live.get("/v1/runs");
-      JsonNode b = fresh.get("/v1/runs");
-      return a.equals(b) ? null : "run list\n live:  " + a + "\n fresh: " + b;
-    } catch (Exception | AssertionError e) {
-      return e.toString();
-    }
-  }
-
-  private static Map<String, JsonNode> views(GatewayApi api, List<String> runs) throws Exception {
-    Map<String, JsonNode> out = new LinkedHashMap<>();
-    for (String run : runs) {
-      out.put(run, fromEvents(api.run(run)));
-    }
-    return out;
-  }
-
-  /**
-   * A run view without what the log does not hold: the progress lines agents stream while a leg
-   * builds are kept by the live gateway only ({@code RunBoard.addLogLines}), not recorded as
-   * events, so a replay cannot show them (a failed leg's last lines are in its LegFailed event, but
-   * no leg fails here); and the view's {@code version} counts every change of the view, those
-   * progress batches included, where a replayed view counts events.
-   */
-  private static JsonNode fromEvents(JsonNode view) {
-    ObjectNode copy = view.deepCopy();
-    copy.remove("version");
-    copy.path("legs").forEach(l -> ((ObjectNode) l).remove("lastLogLines"));
-    return copy;
   }
 
   private List<JsonNode> awaitCompleted(String run, String what) throws Exception {
@@ -392,71 +364,5 @@ class EmbeddedFlowIntegrationTest {
         .manifest(repository, pushed.path("digest").asText())
         .orElseThrow(() -> new AssertionError("pushed digest missing: " + pushed))
         .body();
-  }
-
-  private static JsonNode single(List<JsonNode> events, String type) {
-    List<JsonNode> found = ofType(events, type);
-    assertThat(found).as("%s events among:%s", type, describe(events)).hasSize(1);
-    return found.get(0);
-  }
-
-  private static JsonNode leg(JsonNode view, String legId) {
-    return StreamSupport.stream(view.path("legs").spliterator(), false)
-        .filter(l -> l.path("legId").asText().equals(legId))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no leg " + legId + " in " + view));
-  }
-
-  private static Map<String, JsonNode> byLeg(List<JsonNode> payloads) {
-    Map<String, JsonNode> out = new LinkedHashMap<>();
-    payloads.forEach(p -> out.put(p.path("legId").asText(), p));
-    return out;
-  }
-
-  private static List<String> legIds(JsonNode legs) {
-    return texts(legs, "legId");
-  }
-
-  private static List<String> texts(JsonNode array) {
-    List<String> out = new ArrayList<>();
-    array.forEach(n -> out.add(n.asText()));
-    return out;
-  }
-
-  private static List<String> texts(JsonNode array, String field) {
-    List<String> out = new ArrayList<>();
-    array.forEach(n -> out.add(n.path(field).asText()));
-    return out;
-  }
-
-  private static long cachedSteps(JsonNode leg) {
-    return StreamSupport.stream(leg.path("steps").path("steps").spliterator(), false)
-        .filter(s -> s.path("cached").asBoolean())
-        .count();
-  }
-
-  private ObjectNode push(String ref, String before, String after) {
-    ObjectNode p = api.json().createObjectNode();
-    p.put("ref", ref);
-    p.put("before", before);
-    p.put("after", after);
-    p.putObject("repository").put("full_name", REPOSITORY);
-    return p;
-  }
-
-  private ObjectNode pullRequest(int number, String base, String head, String merge) {
-    ObjectNode p = api.json().createObjectNode();
-    p.put("action", "opened");
-    p.put("number", number);
-    ObjectNode pr = p.putObject("pull_request");
-    pr.put("merge_commit_sha", merge);
-    ObjectNode h = pr.putObject("head");
-    h.put("sha", head);
-    h.putObject("repo").put("full_name", REPOSITORY);
-    ObjectNode b = pr.putObject("base");
-    b.put("sha", base);
-    b.putObject("repo").put("full_name", REPOSITORY);
-    p.putObject("repository").put("full_name", REPOSITORY);
-    return p;
   }
 }
