@@ -23,6 +23,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -122,6 +123,23 @@ class EmbeddedFlowIntegrationTest {
         repo.close();
       }
       LocalServices.deleteTree(tmp);
+      if (profile != null) {
+        deleteImages();
+      }
+    }
+  }
+
+  // the namespace is unique per run; its tags go too, so runs do not pile up in the registry
+  private void deleteImages() {
+    List<String> repositories = new ArrayList<>(profile.publishRepos());
+    repositories.add(profile.cacheRepo());
+    repositories.add(profile.prRepo());
+    for (String repository : repositories) {
+      try {
+        registry.deleteTagged(repository);
+      } catch (Exception e) {
+        System.err.println("Could not delete the test images of " + repository + ": " + e);
+      }
     }
   }
 
