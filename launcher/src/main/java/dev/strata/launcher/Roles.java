@@ -121,6 +121,8 @@ final class Roles {
     final StrataRuntime runtime;
     final List<String> endpoints = new ArrayList<>();
     private final List<AutoCloseable> parts = new ArrayList<>();
+    // the port the gateway listens on, -1 when this process runs no gateway
+    int gatewayPort = -1;
 
     Running(StrataRuntime runtime) {
       this.runtime = runtime;
@@ -155,6 +157,7 @@ final class Roles {
         GatewayOptions options = GatewayOptions.fromConfig(config, System.getenv()).build();
         var gateway = GatewayRole.start(running.runtime.configuration(), options);
         running.parts.add(gateway);
+        running.gatewayPort = gateway.port();
         running.endpoints.add("gateway: http://" + options.host() + ":" + gateway.port() + "/");
       }
     } catch (RuntimeException e) {
