@@ -4,11 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.strata.matrix.adapter.file.FilePlanInputs;
 import dev.strata.matrix.adapter.file.FileStore;
+import dev.strata.matrix.adapter.jgit.JGitRevisionDiffs;
+import dev.strata.matrix.adapter.jgit.Repositories;
 import dev.strata.matrix.adapter.json.EventPayloads;
+import dev.strata.matrix.adapter.json.FixedPlanJson;
 import dev.strata.matrix.adapter.json.ResultJson;
 import dev.strata.matrix.adapter.yaml.ProfileException;
 import dev.strata.matrix.adapter.yaml.SnakeYamlMatrixParser;
 import dev.strata.matrix.adapter.yaml.YamlProfileLoader;
+import dev.strata.matrix.core.pipeline.FixedPipeline;
+import dev.strata.matrix.core.pipeline.FixedPlan;
+import dev.strata.matrix.core.pipeline.FixedPlanner;
+import dev.strata.matrix.core.pipeline.PipelineTrigger;
+import dev.strata.matrix.core.pipeline.Pipelines;
 import dev.strata.matrix.core.plan.GitHubEvent;
 import dev.strata.matrix.core.plan.PlanRequest;
 import dev.strata.matrix.core.plan.PlanResult;
@@ -16,6 +24,7 @@ import dev.strata.matrix.core.plan.Planner;
 import dev.strata.matrix.core.profile.Profile;
 import dev.strata.matrix.port.ChangedFiles;
 import dev.strata.matrix.port.PlanInputs;
+import dev.strata.matrix.port.RevisionDiffs;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -29,6 +38,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.eclipse.jgit.lib.Repository;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -115,6 +125,11 @@ public final class PlanCommand implements Callable<Integer> {
   boolean previousProtoUnavailable;
 
   @Option(
+      names = "--pipeline",
+      description = "The pipeline to plan (default: the profile's backend matrix).")
+  String pipeline;
+
+  @Option(
       names = "--format",
       defaultValue = "github-output",
       description = "github-output (key=value lines), json or table.")
@@ -155,6 +170,29 @@ public final class PlanCommand implements Callable<Integer> {
       err.println(e.getMessage());
       return 2;
     }
+    Pipelines pipelines = loaded.pipelines();
+    if (pipeline != null && !pipelines.declares(pipeline)) {
+      err.println(
+          "Unknown pipeline '"
+              + pipeline
+              + "'; profile "
+              + profile
+              + " declares: "
+              + String.join(", ", pipelines.order()));
+      return 2;
+    }
+    if (pipeline != null && !pipeline.equals(pipelines.backend())) {
+      if (batch != null) {
+        err.println(
+            "--batch plans only the backend matrix ('"
+                + pipelines.backend()
+                + "'); drop --pipeline "
+                + pipeline
+                + " or --batch");
+        return 2;
+      }
+      return runFixed(pipelines.fixed(pipeline).orElseThrow(), fmt, err);
+    }
     Planner planner = new Planner(loaded);
     FileStore store = new FileStore(new SnakeYamlMatrixParser());
     if (batch != null) {
@@ -188,10 +226,7 @@ public final class PlanCommand implements Callable<Integer> {
 
   private int runSingle(Planner planner, FileStore store, Format fmt, PrintWriter err)
       throws IOException {
-    Path eventPath = eventFile;
-    if (eventPath == null && environment.get("GITHUB_EVENT_PATH") != null) {
-      eventPath = Path.of(environment.get("GITHUB_EVENT_PATH"));
-    }
+    Path eventPath = eventPath();
     if (eventPath == null) {
       err.println(
           "strata plan needs --event-file EVENT.json (or $GITHUB_EVENT_PATH) unless --batch is given");
@@ -244,23 +279,74 @@ public final class PlanCommand implements Callable<Integer> {
     return result.exitCode();
   }
 
-  private PlanInputs explicitInputs(Profile p, FileStore store) throws IOException {
-    ChangedFiles changed;
-    if (changedFilesError) {
-      changed =
-          new ChangedFiles.Unavailable("the changed-file source failed (--changed-files-error)");
-    } else if (changedFiles != null) {
-      List<String> paths = new ArrayList<>();
-      for (String line : Files.readAllLines(changedFiles)) {
-        String path = line.strip();
-        if (!path.isEmpty()) {
-          paths.add(path);
-        }
-      }
-      changed = new ChangedFiles.Listed(paths, true);
-    } else {
-      changed = new ChangedFiles.Unavailable("no --changed-files was given");
+  private int runFixed(FixedPipeline fixed, Format fmt, PrintWriter err) throws IOException {
+    Path eventPath = eventPath();
+    if (eventPath == null) {
+      err.println("strata plan --pipeline " + fixed.name() + " needs --event-file EVENT.json");
+      return 2;
     }
+    JsonNode payload;
+    PipelineTrigger trigger;
+    try {
+      payload = new ObjectMapper().readTree(eventPath.toFile());
+      trigger = EventPayloads.trigger(payload, eventName);
+    } catch (IOException e) {
+      err.println("Tried to read event " + eventPath + " but failed because: " + e.getMessage());
+      return 2;
+    } catch (IllegalArgumentException e) {
+      err.println(e.getMessage());
+      return 2;
+    }
+    FixedPlan plan;
+    if (repo != null) {
+      try (Repository repository = Repositories.open(repo)) {
+        plan = FixedPlanner.plan(fixed, trigger, new JGitRevisionDiffs(repository));
+      } catch (IOException e) {
+        err.println("Tried to open repository " + repo + " but failed because: " + e.getMessage());
+        return 2;
+      }
+    } else {
+      plan = FixedPlanner.plan(fixed, trigger, RevisionDiffs.listed(listedChanges()));
+    }
+    PrintWriter stdout = spec.commandLine().getOut();
+    switch (fmt) {
+      case GITHUB_OUTPUT -> {
+        stdout.println("build=" + plan.decision().build());
+        stdout.println("reason=" + plan.decision().reason());
+      }
+      case JSON -> stdout.println(FixedPlanJson.toJson(plan, eventName));
+      case TABLE -> stdout.print(FixedPlanTable.render(plan));
+    }
+    stdout.flush();
+    return 0;
+  }
+
+  private Path eventPath() {
+    if (eventFile == null && environment.get("GITHUB_EVENT_PATH") != null) {
+      return Path.of(environment.get("GITHUB_EVENT_PATH"));
+    }
+    return eventFile;
+  }
+
+  private ChangedFiles listedChanges() throws IOException {
+    if (changedFilesError) {
+      return new ChangedFiles.Unavailable("the changed-file source failed (--changed-files-error)");
+    }
+    if (changedFiles == null) {
+      return new ChangedFiles.Unavailable("no --changed-files was given");
+    }
+    List<String> paths = new ArrayList<>();
+    for (String line : Files.readAllLines(changedFiles)) {
+      String path = line.strip();
+      if (!path.isEmpty()) {
+        paths.add(path);
+      }
+    }
+    return new ChangedFiles.Listed(paths, true);
+  }
+
+  private PlanInputs explicitInputs(Profile p, FileStore store) throws IOException {
+    ChangedFiles changed = listedChanges();
     Path matrixPath = matrix != null ? matrix : Path.of(p.matrixPath());
     Path protoPath = proto != null ? proto : Path.of(p.protoPath());
     return new FilePlanInputs(store, matrixPath, changed, previousMatrix, protoPath, previousProto);
