@@ -4,17 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.strata.matrix.adapter.file.FilePlanInputs;
 import dev.strata.matrix.adapter.file.FileStore;
-import dev.strata.matrix.adapter.jgit.JGitRevisionDiffs;
-import dev.strata.matrix.adapter.jgit.Repositories;
 import dev.strata.matrix.adapter.json.EventPayloads;
-import dev.strata.matrix.adapter.json.FixedPlanJson;
 import dev.strata.matrix.adapter.json.ResultJson;
 import dev.strata.matrix.adapter.yaml.ProfileException;
 import dev.strata.matrix.adapter.yaml.SnakeYamlMatrixParser;
 import dev.strata.matrix.adapter.yaml.YamlProfileLoader;
 import dev.strata.matrix.core.pipeline.FixedPipeline;
-import dev.strata.matrix.core.pipeline.FixedPlan;
-import dev.strata.matrix.core.pipeline.FixedPlanner;
 import dev.strata.matrix.core.pipeline.PipelineTrigger;
 import dev.strata.matrix.core.pipeline.Pipelines;
 import dev.strata.matrix.core.plan.GitHubEvent;
@@ -24,7 +19,6 @@ import dev.strata.matrix.core.plan.Planner;
 import dev.strata.matrix.core.profile.Profile;
 import dev.strata.matrix.port.ChangedFiles;
 import dev.strata.matrix.port.PlanInputs;
-import dev.strata.matrix.port.RevisionDiffs;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -38,7 +32,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.eclipse.jgit.lib.Repository;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -297,28 +290,9 @@ public final class PlanCommand implements Callable<Integer> {
       err.println(e.getMessage());
       return 2;
     }
-    FixedPlan plan;
-    if (repo != null) {
-      try (Repository repository = Repositories.open(repo)) {
-        plan = FixedPlanner.plan(fixed, trigger, new JGitRevisionDiffs(repository));
-      } catch (IOException e) {
-        err.println("Tried to open repository " + repo + " but failed because: " + e.getMessage());
-        return 2;
-      }
-    } else {
-      plan = FixedPlanner.plan(fixed, trigger, RevisionDiffs.listed(listedChanges()));
-    }
-    PrintWriter stdout = spec.commandLine().getOut();
-    switch (fmt) {
-      case GITHUB_OUTPUT -> {
-        stdout.println("build=" + plan.decision().build());
-        stdout.println("reason=" + plan.decision().reason());
-      }
-      case JSON -> stdout.println(FixedPlanJson.toJson(plan, eventName));
-      case TABLE -> stdout.print(FixedPlanTable.render(plan));
-    }
-    stdout.flush();
-    return 0;
+    ChangedFiles listed = repo == null ? listedChanges() : null;
+    return FixedPipelineRun.run(
+        fixed, trigger, repo, listed, fmt, eventName, spec.commandLine().getOut(), err);
   }
 
   private Path eventPath() {
