@@ -103,7 +103,11 @@ public final class JGitRevisionDiffs implements RevisionDiffs {
     ObjectId id;
     try {
       id = repository.resolve(revision + "^{commit}");
-    } catch (RevisionSyntaxException | AmbiguousObjectException | IncorrectObjectTypeException e) {
+    } catch (RevisionSyntaxException
+        | AmbiguousObjectException
+        | IncorrectObjectTypeException
+        | MissingObjectException e) {
+      // peeling a full id the repository does not have fails here rather than in parseCommit
       return null;
     }
     if (id == null) {
