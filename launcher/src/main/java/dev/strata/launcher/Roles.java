@@ -116,6 +116,15 @@ final class Roles {
     return builder.build();
   }
 
+  private static GatewayOptions.Builder gatewayOptions(StrataConfig config) throws ConfigException {
+    try {
+      return GatewayOptions.fromConfig(config, System.getenv());
+    } catch (IllegalArgumentException e) {
+      // a malformed schedules: section in the profile
+      throw new ConfigException(e.getMessage(), e);
+    }
+  }
+
   /** A started process: the runtime and whatever each role runs beside it. */
   static final class Running implements AutoCloseable {
     final StrataRuntime runtime;
@@ -149,10 +158,11 @@ final class Roles {
   static Running start(
       StrataConfig config, List<String> roles, MergeSettings merge, MatrixSettings matrix)
       throws ConfigException {
+    // read the gateway's settings (the profile's schedules) before anything starts
+    GatewayOptions options = roles.contains(GATEWAY) ? gatewayOptions(config).build() : null;
     Running running = new Running(runtime(config, roles, merge, matrix).start());
     try {
-      if (roles.contains(GATEWAY)) {
-        GatewayOptions options = GatewayOptions.fromConfig(config, System.getenv()).build();
+      if (options != null) {
         var gateway = GatewayRole.start(running.runtime.configuration(), options);
         running.parts.add(gateway);
         running.endpoints.add("gateway: http://" + options.host() + ":" + gateway.port() + "/");

@@ -1,7 +1,6 @@
 package dev.strata.gateway.boot;
 
-import dev.strata.domain.trigger.api.Repository;
-import dev.strata.gateway.core.CronExpression;
+import dev.strata.gateway.adapter.yaml.YamlProfileSchedules;
 import dev.strata.gateway.core.ScheduleSpec;
 import dev.strata.runtime.config.StrataConfig;
 import java.time.Clock;
@@ -50,39 +49,28 @@ public record GatewayOptions(
     return new Builder();
   }
 
-  /** The environment variable holding the GitHub webhook secret (not a config-file key). */
+  /**
+   * The environment variable holding the GitHub webhook secret: the override of the {@code
+   * github.webhookSecret} configuration key (the configuration loader's naming rule).
+   */
   public static final String WEBHOOK_SECRET_VARIABLE = "STRATA_GITHUB_WEBHOOK_SECRET";
 
   /**
-   * Options from the shared configuration: its HTTP listener and tokens, and the webhook secret
-   * from {@value #WEBHOOK_SECRET_VARIABLE} in {@code env}.
+   * Options from the shared configuration: its HTTP listener, tokens and webhook secret ({@value
+   * #WEBHOOK_SECRET_VARIABLE} in {@code env} wins over {@code github.webhookSecret}), and the
+   * schedules of its profile, when it names one.
+   *
+   * @throws IllegalArgumentException when the profile's {@code schedules:} section is malformed
    */
   public static Builder fromConfig(StrataConfig config, Map<String, String> env) {
     Builder b = builder().host(config.http().host()).port(config.http().port());
     config.tokens().ci().ifPresent(t -> b.token("ci", t));
     config.tokens().agent().ifPresent(t -> b.token("agent", t));
     config.tokens().admin().ifPresent(t -> b.token("admin", t));
-    return b.webhookSecret(env.get(WEBHOOK_SECRET_VARIABLE));
-  }
-
-  /**
-   * LocalAI's schedules: the full backend run Sundays 06:00 UTC ({@code backend.yml}) and the
-   * builder bases Saturdays 05:00 UTC ({@code base-images.yml}), DOMAIN.md 1.
-   */
-  public static List<ScheduleSpec> localAiSchedules(Repository repository, String branch) {
-    return List.of(
-        new ScheduleSpec(
-            "backends-weekly",
-            CronExpression.parse("0 6 * * 0"),
-            repository,
-            branch,
-            List.of("backend")),
-        new ScheduleSpec(
-            "base-images-weekly",
-            CronExpression.parse("0 5 * * 6"),
-            repository,
-            branch,
-            List.of("base-images")));
+    config.profile().ifPresent(p -> b.schedules(YamlProfileSchedules.load(p)));
+    String fromEnv = env.get(WEBHOOK_SECRET_VARIABLE);
+    return b.webhookSecret(
+        fromEnv != null ? fromEnv : config.github().webhookSecret().orElse(null));
   }
 
   /** Builds {@link GatewayOptions}. */
@@ -156,6 +144,12 @@ public record GatewayOptions(
 
     public Builder schedule(ScheduleSpec spec) {
       this.schedules.add(spec);
+      return this;
+    }
+
+    /** Adds {@code specs} (e.g. a profile's {@code schedules:} section). */
+    public Builder schedules(List<ScheduleSpec> specs) {
+      this.schedules.addAll(specs);
       return this;
     }
 

@@ -15,7 +15,9 @@ record ProfileDocument(
     @Required RegistriesDoc registries,
     LintDoc lint,
     // the builder-agent's section (its own loader validates it); the change filter ignores it
-    com.fasterxml.jackson.databind.JsonNode builder) {
+    com.fasterxml.jackson.databind.JsonNode builder,
+    // the api-gateway's section (platform schedules; its own reader validates it)
+    com.fasterxml.jackson.databind.JsonNode schedules) {
 
   record LintDoc(
       List<String> builderBaseImageFor,
