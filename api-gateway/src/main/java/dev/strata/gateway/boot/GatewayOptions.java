@@ -2,6 +2,8 @@ package dev.strata.gateway.boot;
 
 import dev.strata.gateway.adapter.yaml.YamlProfileSchedules;
 import dev.strata.gateway.core.ScheduleSpec;
+import dev.strata.gateway.port.AuditReports;
+import dev.strata.gateway.port.CacheEvictions;
 import dev.strata.runtime.config.StrataConfig;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,6 +29,8 @@ import java.util.Map;
  * @param schedules the schedules the platform fires
  * @param scheduleCatchUp how far back a missed slot is still fired at start-up
  * @param clock the clock every command's time comes from
+ * @param auditReports the audit behind {@code GET /v1/audit}, or null (answered 503)
+ * @param cacheEvictions the cache eviction behind {@code DELETE /v1/cache/{ref}}, or null (503)
  */
 public record GatewayOptions(
     String host,
@@ -41,7 +45,9 @@ public record GatewayOptions(
     List<String> pipelines,
     List<ScheduleSpec> schedules,
     Duration scheduleCatchUp,
-    Clock clock) {
+    Clock clock,
+    AuditReports auditReports,
+    CacheEvictions cacheEvictions) {
 
   public static final long DEFAULT_BODY_LIMIT = 5L * 1024 * 1024;
 
@@ -88,6 +94,8 @@ public record GatewayOptions(
     private final List<ScheduleSpec> schedules = new ArrayList<>();
     private Duration scheduleCatchUp = Duration.ofDays(7);
     private Clock clock = Clock.systemUTC();
+    private AuditReports auditReports;
+    private CacheEvictions cacheEvictions;
 
     public Builder host(String host) {
       this.host = host;
@@ -163,6 +171,18 @@ public record GatewayOptions(
       return this;
     }
 
+    /** Connects {@code GET /v1/audit} to {@code reports} (the launcher wires the audit). */
+    public Builder auditReports(AuditReports reports) {
+      this.auditReports = reports;
+      return this;
+    }
+
+    /** Connects {@code DELETE /v1/cache/{ref}} to {@code evictions} (the merge role's). */
+    public Builder cacheEvictions(CacheEvictions evictions) {
+      this.cacheEvictions = evictions;
+      return this;
+    }
+
     public GatewayOptions build() {
       if (port < 0 || port > 65535) {
         throw new IllegalArgumentException("Invalid gateway port " + port + ": expected 0-65535");
@@ -195,7 +215,9 @@ public record GatewayOptions(
           pipelines,
           List.copyOf(schedules),
           scheduleCatchUp,
-          clock);
+          clock,
+          auditReports,
+          cacheEvictions);
     }
   }
 

@@ -150,7 +150,9 @@ public final class GatewayRole {
               health,
               registry,
               blocking,
-              clock);
+              clock,
+              options.auditReports(),
+              options.cacheEvictions());
       HttpApi.Settings settings =
           new HttpApi.Settings(
               options.tokens(),
