@@ -5,12 +5,15 @@ import dev.strata.gateway.core.ScheduleSpec;
 import dev.strata.gateway.port.AuditReports;
 import dev.strata.gateway.port.CacheEvictions;
 import dev.strata.runtime.config.StrataConfig;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Settings of the gateway role. Build with {@link #builder()}; {@link Builder#build()} validates.
@@ -50,6 +53,7 @@ public record GatewayOptions(
     CacheEvictions cacheEvictions) {
 
   public static final long DEFAULT_BODY_LIMIT = 5L * 1024 * 1024;
+  private static final Logger LOG = LoggerFactory.getLogger(GatewayOptions.class);
 
   public static Builder builder() {
     return new Builder();
@@ -73,7 +77,16 @@ public record GatewayOptions(
     config.tokens().ci().ifPresent(t -> b.token("ci", t));
     config.tokens().agent().ifPresent(t -> b.token("agent", t));
     config.tokens().admin().ifPresent(t -> b.token("admin", t));
-    config.profile().ifPresent(p -> b.schedules(YamlProfileSchedules.load(p)));
+    config
+        .profile()
+        .ifPresent(
+            p -> {
+              if (Files.isRegularFile(p)) {
+                b.schedules(YamlProfileSchedules.load(p));
+              } else {
+                LOG.warn("Profile {} does not exist: the gateway fires no schedules", p);
+              }
+            });
     String fromEnv = env.get(WEBHOOK_SECRET_VARIABLE);
     return b.webhookSecret(
         fromEnv != null ? fromEnv : config.github().webhookSecret().orElse(null));
