@@ -40,8 +40,12 @@ wrk -t2 -c"$GET_CONN" -d"${DURATION}s" --latency -s "$BENCH/get-run.lua" "$BASE/
 echo "== POST /v1/triggers (${DURATION}s, 2 threads, $POST_CONN connections, unique deliveries)"
 runs() { curl -s "$BASE/metrics" | awk '/^strata_runs\{/ {s+=$2} END {printf "%d", s}'; }
 # the warm-up's runs must all be counted before the baseline is taken
-BEFORE=$(runs)
-for _ in $(seq 1 40); do sleep 0.5; NOW=$(runs); [ "$NOW" = "$BEFORE" ] && break; BEFORE=$NOW; done
+BEFORE=$(runs); SAME=0
+for _ in $(seq 1 120); do
+  sleep 0.5; NOW=$(runs)
+  if [ "$NOW" = "$BEFORE" ]; then SAME=$((SAME + 1)); [ "$SAME" -ge 4 ] && break; else SAME=0; fi
+  BEFORE=$NOW
+done
 CPU0=$(awk '{print $14+$15}' /proc/$SERVER/stat)
 wrk -t2 -c"$POST_CONN" -d"${DURATION}s" --latency -s "$BENCH/triggers.lua" "$BASE" -- main | tee "$WORK/triggers.txt"
 ACCEPTED=$(sed -n 's/^ACCEPTED \([0-9]*\).*/\1/p' "$WORK/triggers.txt")
