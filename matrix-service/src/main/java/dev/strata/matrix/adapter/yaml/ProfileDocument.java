@@ -16,6 +16,8 @@ record ProfileDocument(
     LintDoc lint,
     // the builder-agent's section (its own loader validates it); the change filter ignores it
     com.fasterxml.jackson.databind.JsonNode builder,
+    // the api-gateway's section (platform schedules; its own reader validates it)
+    com.fasterxml.jackson.databind.JsonNode schedules,
     LinkedHashMap<String, PipelineDoc> pipelines) {
 
   record PipelineDoc(
