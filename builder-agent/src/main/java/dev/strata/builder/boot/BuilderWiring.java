@@ -3,6 +3,8 @@ package dev.strata.builder.boot;
 import dev.strata.builder.adapter.docker.BuildxBuildDriver;
 import dev.strata.builder.adapter.docker.EngineBuildDriver;
 import dev.strata.builder.adapter.docker.EngineCacheMountCarrier;
+import dev.strata.builder.adapter.docker.EngineCacheMounts;
+import dev.strata.builder.adapter.docker.EngineSocket;
 import dev.strata.builder.adapter.process.LocalCommandRunner;
 import dev.strata.builder.adapter.registry.HttpImageRegistry;
 import dev.strata.builder.core.LegBuilder;
@@ -55,17 +57,28 @@ public final class BuilderWiring {
     boolean buildx =
         kind == Driver.BUILDX
             || (kind == Driver.AUTO && BuildxBuildDriver.available(runner, docker, tmpDir));
+    Optional<EngineSocket> engine =
+        buildx
+            ? Optional.empty()
+            : EngineSocket.fromDockerHost(System.getenv("DOCKER_HOST"))
+                .filter(EngineSocket::exists);
     this.driver =
         buildx
             ? new BuildxBuildDriver(runner, StrataSerializers.objectMapper(), docker, tmpDir)
-            : new EngineBuildDriver(runner, registry, docker, tmpDir);
+            : new EngineBuildDriver(runner, registry, docker, tmpDir, engine);
     List<String> copyCommand =
         buildx
             ? List.of(docker, "buildx", "build", "--progress=plain")
             : List.of(docker, "build", "--progress=plain");
+    // the engine's cache-mount records tell when a mount still holds its artifact (engine only:
+    // a buildx builder keeps its mounts elsewhere)
+    Optional<EngineCacheMounts> mounts =
+        engine.map(s -> new EngineCacheMounts(s, StrataSerializers.objectMapper()));
     this.legs =
         new LegBuilder(
-            driver, registry, new EngineCacheMountCarrier(runner, registry, copyCommand, tmpDir));
+            driver,
+            registry,
+            new EngineCacheMountCarrier(runner, registry, copyCommand, tmpDir, mounts));
   }
 
   public LocalCommandRunner runner() {
