@@ -67,12 +67,17 @@ public final class StandInGateway implements AutoCloseable {
 
   /** Queues a leg of {@code run} for {@code entry} under {@code trigger}. */
   public String offer(String run, LinuxEntry entry, Trigger trigger) {
+    return offer(run, entry, trigger, "backend");
+  }
+
+  /** Queues a leg of {@code pipeline} (e.g. {@code root-image}). */
+  public String offer(String run, LinuxEntry entry, Trigger trigger, String pipeline) {
     ObjectNode leg = JSON.createObjectNode();
     String legId = entry.legKey().toString();
     leg.put("leg", run + ":" + legId);
     leg.put("runId", run);
     leg.put("legId", legId);
-    leg.put("pipeline", "backend");
+    leg.put("pipeline", pipeline);
     leg.put("runnerClass", entry.runsOn());
     leg.put("mergeGroup", entry.tagSuffixRaw());
     leg.put("darwin", false);
