@@ -9,6 +9,9 @@ import dev.strata.builder.adapter.process.LocalCommandRunner;
 import dev.strata.builder.adapter.registry.HttpImageRegistry;
 import dev.strata.builder.core.LegBuilder;
 import dev.strata.builder.port.BuildDriver;
+import dev.strata.runtime.registry.RegistryClient;
+import dev.strata.runtime.registry.RegistryCredentials;
+import dev.strata.runtime.registry.RegistryTransport;
 import dev.strata.runtime.serialization.StrataSerializers;
 import java.nio.file.Path;
 import java.util.List;
@@ -52,8 +55,12 @@ public final class BuilderWiring {
    */
   public BuilderWiring(Driver kind, String docker, Path tmpDir) {
     this.runner = new LocalCommandRunner();
+    // the credentials docker push uses too: config.json and its credential helpers
     this.registry =
-        new HttpImageRegistry(StrataSerializers.objectMapper(), tmpDir, host -> Optional.empty());
+        new HttpImageRegistry(
+            new RegistryClient(
+                RegistryTransport.standard(RegistryCredentials.fromEnvironment(System.getenv()))),
+            StrataSerializers.objectMapper());
     boolean buildx =
         kind == Driver.BUILDX
             || (kind == Driver.AUTO && BuildxBuildDriver.available(runner, docker, tmpDir));

@@ -7,6 +7,9 @@ import dev.strata.builder.adapter.docker.EngineSocket;
 import dev.strata.builder.adapter.process.LocalCommandRunner;
 import dev.strata.builder.adapter.registry.HttpImageRegistry;
 import dev.strata.builder.core.LegBuilder;
+import dev.strata.runtime.registry.RegistryClient;
+import dev.strata.runtime.registry.RegistryCredentials;
+import dev.strata.runtime.registry.RegistryTransport;
 import dev.strata.runtime.serialization.StrataSerializers;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,7 +24,9 @@ public final class Engine {
 
   public Engine(Path tmp) {
     registry =
-        new HttpImageRegistry(StrataSerializers.objectMapper(), tmp, host -> Optional.empty());
+        new HttpImageRegistry(
+            new RegistryClient(RegistryTransport.standard(RegistryCredentials.none())),
+            StrataSerializers.objectMapper());
     EngineSocket socket = new EngineSocket(Path.of("/var/run/docker.sock"));
     driver =
         new EngineBuildDriver(runner, registry, LocalServices.DOCKER, tmp, Optional.of(socket));

@@ -54,6 +54,32 @@ public final class RegistryCredentials {
     return new RegistryCredentials(normalized);
   }
 
+  /**
+   * The Docker {@code config.json} the docker CLI would read under {@code env}: {@code
+   * $DOCKER_CONFIG/config.json}, else {@code $HOME/.docker/config.json}; empty when that file does
+   * not exist.
+   */
+  public static Optional<Path> dockerConfigFile(Map<String, String> env) {
+    String dir = env.get("DOCKER_CONFIG");
+    Path candidate =
+        dir != null && !dir.isEmpty()
+            ? Path.of(dir, "config.json")
+            : env.containsKey("HOME") ? Path.of(env.get("HOME"), ".docker", "config.json") : null;
+    return candidate != null && Files.isRegularFile(candidate)
+        ? Optional.of(candidate)
+        : Optional.empty();
+  }
+
+  /**
+   * What the docker CLI would use under {@code env}: its {@code config.json} ({@link
+   * #dockerConfigFile}) with helpers on {@code env}'s {@code PATH}; none when there is no file.
+   */
+  public static RegistryCredentials fromEnvironment(Map<String, String> env) {
+    return dockerConfigFile(env)
+        .map(f -> fromDockerConfig(f, CredentialHelpers.onPath(env.get("PATH"))))
+        .orElseGet(RegistryCredentials::none);
+  }
+
   /** Reads a Docker {@code config.json}; its helpers are looked up on this process's PATH. */
   public static RegistryCredentials fromDockerConfig(Path configJson) {
     return fromDockerConfig(configJson, CredentialHelpers.fromEnvironment());
