@@ -56,10 +56,10 @@ public final class BuilderWiring {
   public BuilderWiring(Driver kind, String docker, Path tmpDir) {
     this.runner = new LocalCommandRunner();
     // the credentials docker push uses too: config.json and its credential helpers
+    RegistryCredentials credentials = RegistryCredentials.fromEnvironment(System.getenv());
     this.registry =
         new HttpImageRegistry(
-            new RegistryClient(
-                RegistryTransport.standard(RegistryCredentials.fromEnvironment(System.getenv()))),
+            new RegistryClient(RegistryTransport.standard(credentials)),
             StrataSerializers.objectMapper());
     boolean buildx =
         kind == Driver.BUILDX
@@ -72,7 +72,7 @@ public final class BuilderWiring {
     this.driver =
         buildx
             ? new BuildxBuildDriver(runner, StrataSerializers.objectMapper(), docker, tmpDir)
-            : new EngineBuildDriver(runner, registry, docker, tmpDir, engine);
+            : new EngineBuildDriver(runner, registry, docker, tmpDir, engine, credentials);
     List<String> copyCommand =
         buildx
             ? List.of(docker, "buildx", "build", "--progress=plain")

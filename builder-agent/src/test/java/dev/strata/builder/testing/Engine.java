@@ -29,7 +29,13 @@ public final class Engine {
             StrataSerializers.objectMapper());
     EngineSocket socket = new EngineSocket(Path.of("/var/run/docker.sock"));
     driver =
-        new EngineBuildDriver(runner, registry, LocalServices.DOCKER, tmp, Optional.of(socket));
+        new EngineBuildDriver(
+            runner,
+            registry,
+            LocalServices.DOCKER,
+            tmp,
+            Optional.of(socket),
+            RegistryCredentials.none());
     legs =
         new LegBuilder(
             driver,

@@ -17,6 +17,8 @@ import dev.strata.domain.leg.model.BuildInvocation;
 import dev.strata.domain.leg.model.BuildPlan;
 import dev.strata.domain.leg.model.EngineCommands;
 import dev.strata.domain.run.api.CacheWrite;
+import dev.strata.runtime.registry.RegistryCredentials;
+import dev.strata.runtime.serialization.StrataSerializers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,6 +67,7 @@ public final class EngineBuildDriver implements BuildDriver {
   private final String docker;
   private final Path tmpDir;
   private final Optional<EngineSocket> engine;
+  private final Optional<EnginePusher> pusher;
   private volatile String version;
 
   /**
@@ -73,23 +76,27 @@ public final class EngineBuildDriver implements BuildDriver {
    */
   public EngineBuildDriver(
       CommandRunner runner, ImageRegistry registry, String docker, Path tmpDir) {
-    this(runner, registry, docker, tmpDir, Optional.empty());
+    this(runner, registry, docker, tmpDir, Optional.empty(), RegistryCredentials.none());
   }
 
   /**
-   * @param engine the same engine's API socket, for removing local tags without a CLI process
+   * @param engine the same engine's API socket: pushes and removes local tags without a CLI process
+   * @param credentials the registry credentials the engine pushes with (as the CLI would send them)
    */
   public EngineBuildDriver(
       CommandRunner runner,
       ImageRegistry registry,
       String docker,
       Path tmpDir,
-      Optional<EngineSocket> engine) {
+      Optional<EngineSocket> engine,
+      RegistryCredentials credentials) {
     this.runner = runner;
     this.registry = registry;
     this.docker = docker;
     this.tmpDir = tmpDir;
     this.engine = engine;
+    this.pusher =
+        engine.map(e -> new EnginePusher(e, credentials, StrataSerializers.objectMapper()));
   }
 
   @Override
@@ -162,12 +169,11 @@ public final class EngineBuildDriver implements BuildDriver {
       BuildListener listener)
       throws BuildException, InterruptedException {
     long start = System.nanoTime();
-    push(anchor, listener);
+    Optional<Digest> pushed = push(anchor, listener);
     Digest digest;
     try {
       digest =
-          registry
-              .resolve(anchor)
+          (pushed.isPresent() ? pushed : registry.resolve(anchor))
               .orElseThrow(
                   () ->
                       new BuildException(
@@ -318,8 +324,12 @@ public final class EngineBuildDriver implements BuildDriver {
     return progress;
   }
 
-  private void push(ImageRef ref, BuildListener listener)
+  /** Pushes a local tag; returns its digest when the engine API reported it. */
+  private Optional<Digest> push(ImageRef ref, BuildListener listener)
       throws BuildException, InterruptedException {
+    if (pusher.isPresent()) {
+      return pusher.get().push(ref, listener);
+    }
     try {
       CommandResult r = runner.run(EngineCommands.push(docker, ref), tmpDir, listener::line);
       if (!r.succeeded()) {
@@ -330,6 +340,7 @@ public final class EngineBuildDriver implements BuildDriver {
             true,
             null);
       }
+      return Optional.empty();
     } catch (IOException e) {
       throw new BuildException(
           "push",

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -61,10 +62,21 @@ public final class EngineSocket {
 
   /** {@code method} {@code API + path}; the path must already be URL-encoded. */
   Response call(String method, String path) throws IOException {
+    return call(method, path, Map.of());
+  }
+
+  /** The same with request headers (values must not hold line breaks). */
+  Response call(String method, String path, Map<String, String> headers) throws IOException {
     try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
       ch.connect(UnixDomainSocketAddress.of(socket));
-      String req = method + " " + API + path + " HTTP/1.0\r\nHost: docker\r\n\r\n";
-      ByteBuffer out = ByteBuffer.wrap(req.getBytes(StandardCharsets.US_ASCII));
+      StringBuilder req = new StringBuilder(method + " " + API + path + " HTTP/1.0\r\n");
+      req.append("Host: docker\r\n");
+      headers.forEach((k, v) -> req.append(k).append(": ").append(v).append("\r\n"));
+      if (method.equals("POST")) {
+        req.append("Content-Length: 0\r\n");
+      }
+      req.append("\r\n");
+      ByteBuffer out = ByteBuffer.wrap(req.toString().getBytes(StandardCharsets.US_ASCII));
       while (out.hasRemaining()) {
         ch.write(out);
       }
