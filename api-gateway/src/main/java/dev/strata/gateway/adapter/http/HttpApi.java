@@ -105,6 +105,7 @@ public final class HttpApi {
     on(builder, "legProgress", agents::progress);
     on(builder, "legResult", agents::result);
     on(builder, "legFailure", agents::failure);
+    DarwinCacheRoutes.mount(builder, p);
     on(builder, "getOpenApi", ops::openApi);
     builder.getRoutes().forEach(r -> r.setDoSecurity(false));
 
