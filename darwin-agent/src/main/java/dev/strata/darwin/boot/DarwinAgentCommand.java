@@ -139,7 +139,8 @@ public final class DarwinAgentCommand implements Callable<Integer> {
                 new OciLayoutTarball(),
                 new OciImagePublisher(registry),
                 controlPlane,
-                clock),
+                clock,
+                System.out::println),
             work.resolve("artifacts"),
             work.resolve("scratch"));
     GitWorkspaces workspaces =

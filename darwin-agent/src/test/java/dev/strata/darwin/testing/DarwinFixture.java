@@ -10,6 +10,7 @@ import dev.strata.darwin.core.LegReport;
 import dev.strata.darwin.core.Machine;
 import dev.strata.darwin.port.CacheStore;
 import dev.strata.darwin.port.ClaimedLeg;
+import dev.strata.darwin.port.ControlPlane;
 import dev.strata.darwin.port.ImagePublisher;
 import dev.strata.domain.image.api.Digest;
 import dev.strata.domain.image.api.ImageRef;
@@ -47,6 +48,10 @@ public final class DarwinFixture {
   public final TickingClock clock =
       new TickingClock(Instant.parse("2026-11-02T10:00:00Z"), Duration.ofSeconds(1));
   public final List<Path> publishedTarballs = new ArrayList<>();
+
+  /** The progress lines the runner printed, in order. */
+  public final List<String> printed = new java.util.concurrent.CopyOnWriteArrayList<>();
+
   public CacheStore store;
   public DarwinProfile profile;
   public ImagePublisher publisher =
@@ -130,6 +135,11 @@ public final class DarwinFixture {
   }
 
   public DarwinLegRunner runner(Machine machine) {
+    return runner(machine, controlPlane);
+  }
+
+  /** A runner on {@code machine} that reports to {@code reports} (e.g. the real gateway). */
+  public DarwinLegRunner runner(Machine machine, ControlPlane reports) {
     return new DarwinLegRunner(
         profile,
         machine,
@@ -137,11 +147,12 @@ public final class DarwinFixture {
             new ProcessRunner(),
             store,
             new TarZstdArchiver(3, 0),
-            new CacheBudget(store, budget, controlPlane, () -> "ev-" + ids.incrementAndGet()),
+            new CacheBudget(store, budget, reports, () -> "ev-" + ids.incrementAndGet()),
             new OciLayoutTarball(),
             publisher,
-            controlPlane,
-            clock),
+            reports,
+            clock,
+            printed::add),
         root.resolve("artifacts"),
         root.resolve("scratch"));
   }

@@ -21,6 +21,11 @@ import java.util.Optional;
 public final class RecordingControlPlane implements ControlPlane {
   public final List<Object> reports = new ArrayList<>();
   public final Deque<ClaimedLeg> queue = new ArrayDeque<>();
+  public final List<String> progress = new ArrayList<>();
+
+  /** What {@link #progress} answers: false plays a gateway that gave the leg to someone else. */
+  public boolean holdsLeg = true;
+
   public int heartbeats;
 
   @Override
@@ -41,7 +46,8 @@ public final class RecordingControlPlane implements ControlPlane {
 
   @Override
   public synchronized boolean progress(AgentId agent, ClaimedLeg leg, List<String> lines) {
-    return true;
+    progress.addAll(lines);
+    return holdsLeg;
   }
 
   @Override
