@@ -89,7 +89,10 @@ public final class DarwinAgent {
           try {
             controlPlane.heartbeat(agent);
           } catch (ControlPlaneException | RuntimeException e) {
-            LOG.warn("Heartbeat failed: {}", e.getMessage());
+            // the leg ended while a heartbeat was in flight: nothing was lost
+            if (!Thread.currentThread().isInterrupted()) {
+              LOG.warn("Heartbeat failed: {}", e.getMessage());
+            }
           }
         },
         heartbeat.toMillis(),

@@ -159,9 +159,14 @@ public final class DarwinFixture {
 
   /** Runs {@code leg} on a fresh machine; cleans the build output between runs. */
   public LegReport run(ClaimedLeg leg) throws Exception {
+    cleanBuildOutput();
+    return runner(freshMachine()).run(AgentId.of("agent-1"), leg, workspace);
+  }
+
+  /** Deletes what a build left in the workspace, as a fresh checkout would not have it. */
+  public void cleanBuildOutput() throws IOException {
     OciLayoutTarballAccess.deleteTree(workspace.resolve("build"));
     OciLayoutTarballAccess.deleteTree(workspace.resolve("backend-images"));
-    return runner(freshMachine()).run(AgentId.of("agent-1"), leg, workspace);
   }
 
   /** Deletes trees (test helper). */
