@@ -99,9 +99,13 @@ public final class DarwinAgentCommand implements Callable<Integer> {
   Path brewPrefix;
 
   @Option(
-      names = "--ungated-go-save",
-      description = "Save the Go cache on pull requests too (LocalAI's behaviour).")
-  boolean ungatedGoSave;
+      names = "--profile",
+      defaultValue = "profiles/localai.yml",
+      paramLabel = "FILE",
+      description =
+          "Profile whose darwin section says how legs are built and cached"
+              + " (default: ${DEFAULT-VALUE}).")
+  Path profileFile;
 
   @Option(names = "--name", paramLabel = "NAME", description = "Agent name (default: host name).")
   String name;
@@ -114,6 +118,8 @@ public final class DarwinAgentCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    DarwinProfile profile =
+        DarwinProfileLoader.load(profileFile, publish.stream().map(ImageRef::parse).toList());
     long budgetBytes = LruEviction.parseSize(budget);
     RunnerClass runner = RunnerClass.of(runnerClass);
     HttpArtifactRegistry registry = HttpArtifactRegistry.anonymous();
@@ -121,9 +127,6 @@ public final class DarwinAgentCommand implements Callable<Integer> {
     ControlPlane controlPlane = controlPlanes.connect(gateway, token);
     Machine machine = machine();
     Clock clock = Clock.systemUTC();
-    DarwinProfile profile =
-        DarwinProfile.localAi(publish.stream().map(ImageRef::parse).toList())
-            .withGoSaveGate(!ungatedGoSave);
     ProcessRunner processes = new ProcessRunner();
     Path work = workDir.toAbsolutePath();
     DarwinLegRunner legs =

@@ -190,7 +190,7 @@ public final class DarwinLegRunner {
 
   private void createCcacheDir() throws StepFailed {
     try {
-      Files.createDirectories(machine.ccacheDir());
+      Files.createDirectories(profile.ccacheDir(machine));
     } catch (IOException e) {
       throw new StepFailed("ccache directory", e.toString(), List.of());
     }

@@ -70,7 +70,7 @@ public final class DarwinFixture {
     this.workspace = Files.createDirectories(root.resolve("workspace"));
     this.tools = FakeToolchain.install(root);
     this.profile =
-        DarwinProfile.localAi(List.of(ImageRef.of("127.0.0.1:5000/test/local-ai-backends")))
+        ShippedProfile.localAi(List.of(ImageRef.of("127.0.0.1:5000/test/local-ai-backends")))
             .withPackageDir("build/{backend}");
     write("go.sum", "google.golang.org/grpc v1.70.0 h1:abc=\n");
     write(".github/workflows/backend_build_darwin.yml", "name: darwin\n");

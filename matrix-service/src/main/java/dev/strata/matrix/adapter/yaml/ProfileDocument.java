@@ -30,7 +30,9 @@ record ProfileDocument(
       @Required List<PathRuleDoc> paths,
       List<String> bespokeBuilders,
       List<ForkDoc> forks,
-      Boolean dockerfileRule) {}
+      Boolean dockerfileRule,
+      // darwin.agent: the darwin-agent's keys (its own loader validates them); ignored here
+      com.fasterxml.jackson.databind.JsonNode agent) {}
 
   record PredicateDoc(
       String dockerfileSuffix, List<String> backends, Boolean hasLang, Boolean bespoke) {}
