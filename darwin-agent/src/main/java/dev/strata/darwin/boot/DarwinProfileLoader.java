@@ -28,28 +28,29 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
  * Reads the Darwin agent's part of a profile file (DOMAIN.md 8): {@code darwin.bespokeBuilders}
- * (shared with the change filter) and {@code darwin.agent}; other keys belong to other parts of
- * Strata and are left alone. Commands are written as one string each and split on spaces;
- * directories start with {@code ~/}. See {@code profiles/localai.yml} for the whole shape:
+ * (shared with the change filter, which owns the rest of {@code darwin}) and {@code darwinAgent};
+ * other keys belong to other parts of Strata and are left alone. Commands are written as one string
+ * each and split on spaces; directories start with {@code ~/}. See {@code profiles/localai.yml} for
+ * the whole shape:
  *
  * <pre>
  * darwin:
  *   bespokeBuilders: [llama-cpp, ds4]
- *   agent:
- *     routes: {llama-cpp: [make protogen-go, make backends/llama-cpp-darwin], ds4: [...]}
- *     generic: {prelude: [make protogen-go], target: build-darwin-{lang}-backend}
- *     usePip: [diffusers]
- *     brew: {install: [protobuf, grpc], reinstall: [grpc]}
- *     caches:
- *       go: {paths: [~/go/pkg/mod], keyFile: go.sum, gateOnPullRequests: true}
- *       homebrew: {paths: [~/Library/Caches/Homebrew/downloads], cellar: [protobuf], keyFile: ...}
- *       ccache: {paths: [~/Library/Caches/ccache], backend: llama-cpp, name: llama, ...}
- *       wheels: {paths: [~/Library/Caches/pip], requirementsDir: backend/python/{backend}, weekKey: iso}
- *     image: {tarball: backend-images/{backend}.tar, platform: darwin/arm64}
+ * darwinAgent:
+ *   routes: {llama-cpp: [make protogen-go, make backends/llama-cpp-darwin], ds4: [...]}
+ *   generic: {prelude: [make protogen-go], target: build-darwin-{lang}-backend}
+ *   usePip: [diffusers]
+ *   brew: {install: [protobuf, grpc], reinstall: [grpc]}
+ *   caches:
+ *     go: {paths: [~/go/pkg/mod], keyFile: go.sum, gateOnPullRequests: true}
+ *     homebrew: {paths: [~/Library/Caches/Homebrew/downloads], cellar: [protobuf], keyFile: ...}
+ *     ccache: {paths: [~/Library/Caches/ccache], backend: llama-cpp, name: llama, ...}
+ *     wheels: {paths: [~/Library/Caches/pip], requirementsDir: backend/python/{backend}, weekKey: iso}
+ *   image: {tarball: backend-images/{backend}.tar, platform: darwin/arm64}
  * </pre>
  */
 public final class DarwinProfileLoader {
-  private static final String AGENT = "darwin.agent";
+  private static final String AGENT = "darwinAgent";
 
   private DarwinProfileLoader() {}
 
@@ -77,7 +78,8 @@ public final class DarwinProfileLoader {
       throw y.error(root, "profile", "must be a mapping", "\"darwin: {...}\" at the top");
     }
     MappingNode darwin = y.mapping(root, "darwin", "darwin", "darwin: {bespokeBuilders: [...]}");
-    MappingNode agent = y.mapping(darwin, "agent", AGENT, "agent: {routes: {...}, caches: {...}}");
+    MappingNode agent =
+        y.mapping(root, "darwinAgent", AGENT, "darwinAgent: {routes: {...}, caches: {...}}");
     y.onlyKeys(agent, AGENT, Set.of("routes", "generic", "usePip", "brew", "caches", "image"));
     try {
       return read(y, darwin, agent, publish);

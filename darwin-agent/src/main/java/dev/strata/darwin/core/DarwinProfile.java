@@ -17,7 +17,7 @@ import java.util.Set;
  * bespoke builder and its commands, the generic build target, the Homebrew lists, the files the
  * cache keys hash, the ccache backend, the save gating and the week style, and where images are
  * published. Data, not code: no backend name is known to the agent; the profile file's {@code
- * darwin.agent} section carries them (the launcher's boot loads it).
+ * darwinAgent} section carries them (the launcher's boot loads it).
  *
  * @param bespokeBuilders backend → its build commands, in order (8.4)
  * @param genericPrelude the commands before a generic build ({@code make protogen-go})

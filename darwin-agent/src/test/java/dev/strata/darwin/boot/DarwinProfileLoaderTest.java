@@ -85,37 +85,37 @@ class DarwinProfileLoaderTest {
       delimiter = '|',
       value = {
         "route for a backend that is not bespoke"
-            + "|      ds4: [make backends/ds4-darwin]"
-            + "|      ds4: [make backends/ds4-darwin]\\n      vllm: [make x]"
-            + "|darwin.agent.routes.vllm: is not in darwin.bespokeBuilders",
+            + "|    ds4: [make backends/ds4-darwin]"
+            + "|    ds4: [make backends/ds4-darwin]\\n    vllm: [make x]"
+            + "|darwinAgent.routes.vllm: is not in darwin.bespokeBuilders",
         "missing route"
-            + "|      audio-cpp: [make backends/audio-cpp-darwin]\\n"
+            + "|    audio-cpp: [make backends/audio-cpp-darwin]\\n"
             + "|"
-            + "|darwin.agent.routes: has no route for the bespoke builders [audio-cpp]",
+            + "|darwinAgent.routes: has no route for the bespoke builders [audio-cpp]",
         "path outside the home directory"
             + "|paths: [~/Library/Caches/pip, ~/Library/Caches/uv]"
             + "|paths: [/tmp/pip]"
-            + "|darwin.agent.caches.wheels.paths: \"/tmp/pip\" is not a directory under the home",
+            + "|darwinAgent.caches.wheels.paths: \"/tmp/pip\" is not a directory under the home",
         "gate that is not a boolean"
             + "|gateOnPullRequests: true"
             + "|gateOnPullRequests: sometimes"
-            + "|darwin.agent.caches.go.gateOnPullRequests: \"sometimes\" is not a boolean",
+            + "|darwinAgent.caches.go.gateOnPullRequests: \"sometimes\" is not a boolean",
         "unknown week style"
             + "|weekKey: iso"
             + "|weekKey: gregorian"
-            + "|darwin.agent.caches.wheels.weekKey: unknown value \"gregorian\"; write iso",
+            + "|darwinAgent.caches.wheels.weekKey: unknown value \"gregorian\"; write iso",
         "unknown key"
-            + "|    usePip: [diffusers]"
-            + "|    usePip: [diffusers]\\n    cache: {}"
-            + "|darwin.agent.cache: unknown key; write one of brew, caches, generic, image",
+            + "|  usePip: [diffusers]"
+            + "|  usePip: [diffusers]\\n  cache: {}"
+            + "|darwinAgent.cache: unknown key; write one of brew, caches, generic, image",
         "quoted command"
-            + "|      ds4: [make backends/ds4-darwin]"
-            + "|      ds4: ['make \"backends/ds4-darwin\"']"
+            + "|    ds4: [make backends/ds4-darwin]"
+            + "|    ds4: ['make \"backends/ds4-darwin\"']"
             + "|has quotes, but commands are split on spaces",
         "list where a value belongs"
-            + "|      target: build-darwin-{lang}-backend"
-            + "|      target: [a, b]"
-            + "|darwin.agent.generic.target: must be a single value",
+            + "|    target: build-darwin-{lang}-backend"
+            + "|    target: [a, b]"
+            + "|darwinAgent.generic.target: must be a single value",
       })
   void malformedSection_isRefusedWithFileLineAndWhatToWrite(
       String what, String from, String to, String message) throws Exception {
@@ -144,7 +144,8 @@ class DarwinProfileLoaderTest {
     assertThatThrownBy(() -> DarwinProfileLoader.load(file, List.of()))
         .isInstanceOf(ConfigException.class)
         .hasMessage(
-            file + ":3: darwin.agent: is missing; write agent: {routes: {...}, caches: {...}}");
+            file
+                + ":1: darwinAgent: is missing; write darwinAgent: {routes: {...}, caches: {...}}");
   }
 
   private Path write(String text) throws Exception {

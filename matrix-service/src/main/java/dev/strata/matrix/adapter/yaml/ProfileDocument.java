@@ -15,7 +15,9 @@ record ProfileDocument(
     @Required RegistriesDoc registries,
     LintDoc lint,
     // the builder-agent's section (its own loader validates it); the change filter ignores it
-    com.fasterxml.jackson.databind.JsonNode builder) {
+    com.fasterxml.jackson.databind.JsonNode builder,
+    // the darwin-agent's section (its own loader validates it); the change filter ignores it
+    com.fasterxml.jackson.databind.JsonNode darwinAgent) {
 
   record LintDoc(
       List<String> builderBaseImageFor,
@@ -30,9 +32,7 @@ record ProfileDocument(
       @Required List<PathRuleDoc> paths,
       List<String> bespokeBuilders,
       List<ForkDoc> forks,
-      Boolean dockerfileRule,
-      // darwin.agent: the darwin-agent's keys (its own loader validates them); ignored here
-      com.fasterxml.jackson.databind.JsonNode agent) {}
+      Boolean dockerfileRule) {}
 
   record PredicateDoc(
       String dockerfileSuffix, List<String> backends, Boolean hasLang, Boolean bespoke) {}
