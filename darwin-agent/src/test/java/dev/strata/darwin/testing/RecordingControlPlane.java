@@ -2,6 +2,7 @@ package dev.strata.darwin.testing;
 
 import dev.strata.darwin.port.ClaimedLeg;
 import dev.strata.darwin.port.ControlPlane;
+import dev.strata.darwin.port.ControlPlaneException;
 import dev.strata.domain.cache.api.EvictCache;
 import dev.strata.domain.leg.api.AgentId;
 import dev.strata.domain.leg.api.RunnerClass;
@@ -28,6 +29,12 @@ public final class RecordingControlPlane implements ControlPlane {
 
   public int heartbeats;
 
+  /** How many of the next claims fail (a gateway that is restarting). */
+  public int failingClaims;
+
+  /** Whether cache-save reports are refused (e.g. the run was cancelled). */
+  public boolean refuseSaves;
+
   @Override
   public synchronized AgentId register(String name, List<RunnerClass> runnerClasses) {
     reports.add("register " + name + " " + runnerClasses);
@@ -35,7 +42,12 @@ public final class RecordingControlPlane implements ControlPlane {
   }
 
   @Override
-  public synchronized Optional<ClaimedLeg> claim(AgentId agent, Duration wait) {
+  public synchronized Optional<ClaimedLeg> claim(AgentId agent, Duration wait)
+      throws ControlPlaneException {
+    if (failingClaims > 0) {
+      failingClaims--;
+      throw new ControlPlaneException("gateway unreachable");
+    }
     return Optional.ofNullable(queue.poll());
   }
 
@@ -56,7 +68,10 @@ public final class RecordingControlPlane implements ControlPlane {
   }
 
   @Override
-  public synchronized void cacheSaved(RecordDarwinCacheSave save) {
+  public synchronized void cacheSaved(RecordDarwinCacheSave save) throws ControlPlaneException {
+    if (refuseSaves) {
+      throw new ControlPlaneException("the gateway answered 409: run cancelled");
+    }
     reports.add(save);
   }
 
