@@ -9,6 +9,9 @@ import dev.strata.darwin.boot.ControlPlaneFactory;
 import dev.strata.darwin.core.DarwinAgent;
 import dev.strata.darwin.port.ControlPlane;
 import dev.strata.darwin.testing.DarwinFixture;
+import dev.strata.domain.audit.api.AuditQuery;
+import dev.strata.domain.audit.model.AuditRules;
+import dev.strata.domain.audit.model.Auditor;
 import dev.strata.domain.image.api.TagSuffix;
 import dev.strata.domain.leg.api.LegId;
 import dev.strata.domain.leg.api.RunnerClass;
@@ -144,6 +147,31 @@ class DarwinAgentOverGatewayIntegrationTest {
     assertThat(events).noneMatch(DarwinCacheSaved.class::isInstance);
     assertThat(events).filteredOn(LegVerified.class::isInstance).hasSize(1);
     assertThat(events).noneMatch(ArchDigestPushed.class::isInstance);
+  }
+
+  @Test
+  void ungatedGoSaveOfAPullRequest_isRecordedThroughTheGateway_andTheAuditFlagsIt()
+      throws Exception {
+    mac.profile = mac.profile.withGoSaveGate(false);
+
+    RunId pr = darwinRun("pr-2", "pull_request", pullRequest());
+    runAgentForOneLeg();
+
+    assertThat(events(pr))
+        .filteredOn(DarwinCacheSaved.class::isInstance)
+        .extracting(
+            e -> ((DarwinCacheSaved) e).cache() + " gated=" + ((DarwinCacheSaved) e).gated())
+        .containsExactly("go gated=false");
+    Auditor auditor = new Auditor(AuditQuery.all(), AuditRules.defaults());
+    try (var stream = runtime.eventStore().openStream(null)) {
+      while (stream.hasNextAvailable(1, java.util.concurrent.TimeUnit.SECONDS)) {
+        var m = stream.nextAvailable();
+        auditor.accept(m.trackingToken().position().orElseThrow(), m.getPayload());
+      }
+    }
+    assertThat(auditor.report().violations())
+        .extracting(v -> v.invariant() + " " + v.rule() + " " + v.run())
+        .contains("10 ungated-pr-save " + pr.value());
   }
 
   /** Registers a Darwin agent on a fresh machine, builds one leg, stops. */
