@@ -118,6 +118,13 @@ public final class DarwinProfileLoader {
     MappingNode ccache = cache.get(Cache.CCACHE);
     MappingNode wheels = cache.get(Cache.WHEELS);
     String c = AGENT + ".caches.";
+    if (y.child(ccache, "backend").isPresent() && y.child(ccache, "name").isEmpty()) {
+      throw y.error(
+          ccache,
+          c + "ccache.name",
+          "is missing (the ccache key is ccache-<name>-<arch>-<version>-<run>)",
+          "name: llama");
+    }
     if (y.child(ccache, "backend").isPresent() && y.child(ccache, "versionMakefile").isEmpty()) {
       throw y.error(
           ccache,
@@ -144,7 +151,7 @@ public final class DarwinProfileLoader {
             c + "wheels.requirementsDir",
             "requirementsDir: backend/python/{backend}"),
         y.string(ccache, "backend", c + "ccache.backend", "backend: llama-cpp", null),
-        y.string(ccache, "name", c + "ccache.name", "name: llama", "llama"),
+        y.string(ccache, "name", c + "ccache.name", "name: llama", ""),
         y.string(
             ccache,
             "versionMakefile",
