@@ -35,7 +35,7 @@ final class Subcommands {
     cli.addSubcommand("cache", MergeRole.cacheCommand(Subcommands::openCacheContext));
     DarwinCommands.register(
         cli,
-        ControlPlaneFactory.unavailable(),
+        ControlPlaneFactory.gateway(),
         () ->
             new AxonEventLog(
                 Roles.runtime(new ConfigOptions().load(), List.of()).start().eventStore()));

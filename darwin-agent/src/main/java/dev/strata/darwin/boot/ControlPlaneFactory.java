@@ -1,22 +1,23 @@
 package dev.strata.darwin.boot;
 
+import dev.strata.darwin.adapter.http.GatewayControlPlane;
 import dev.strata.darwin.port.ControlPlane;
+import dev.strata.runtime.agent.GatewayClient;
+import dev.strata.runtime.serialization.StrataSerializers;
 import java.net.URI;
+import java.time.Duration;
 
-/** Connects to the gateway's agent API; the launcher supplies the implementation. */
+/** Connects to the gateway's agent API; the launcher chooses the implementation. */
 @FunctionalInterface
 public interface ControlPlaneFactory {
   /** A control plane at {@code gateway} authenticated with {@code token}. */
   ControlPlane connect(URI gateway, String token);
 
-  /** Until the shared agent HTTP client is on main: refuses with a clear message. */
-  static ControlPlaneFactory unavailable() {
-    return (gateway, token) -> {
-      throw new IllegalStateException(
-          "Tried to connect to the gateway at "
-              + gateway
-              + " but failed because: this build has no agent API client yet"
-              + " (runtime/agent, branch builder)");
-    };
+  /** The gateway's agent API over HTTP ({@link GatewayControlPlane}). */
+  static ControlPlaneFactory gateway() {
+    return (gateway, token) ->
+        new GatewayControlPlane(
+            new GatewayClient(gateway, token, StrataSerializers.objectMapper()),
+            Duration.ofSeconds(1));
   }
 }

@@ -16,11 +16,13 @@ import dev.strata.darwin.port.CacheStore;
 import dev.strata.darwin.port.ControlPlane;
 import dev.strata.domain.image.api.ImageRef;
 import dev.strata.domain.leg.api.RunnerClass;
+import dev.strata.runtime.config.ConfigException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -99,9 +101,13 @@ public final class DarwinAgentCommand implements Callable<Integer> {
   Path brewPrefix;
 
   @Option(
-      names = "--ungated-go-save",
-      description = "Save the Go cache on pull requests too (LocalAI's behaviour).")
-  boolean ungatedGoSave;
+      names = "--profile",
+      defaultValue = "profiles/localai.yml",
+      paramLabel = "FILE",
+      description =
+          "Profile whose darwin section says how legs are built and cached"
+              + " (default: ${DEFAULT-VALUE}).")
+  Path profileFile;
 
   @Option(names = "--name", paramLabel = "NAME", description = "Agent name (default: host name).")
   String name;
@@ -114,16 +120,15 @@ public final class DarwinAgentCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    DarwinProfile profile =
+        DarwinProfileLoader.load(profileFile, publish.stream().map(ImageRef::parse).toList());
     long budgetBytes = LruEviction.parseSize(budget);
     RunnerClass runner = RunnerClass.of(runnerClass);
     HttpArtifactRegistry registry = HttpArtifactRegistry.anonymous();
     CacheStore store = CacheStores.open(cacheStore, registry);
-    ControlPlane controlPlane = controlPlanes.connect(gateway, token);
     Machine machine = machine();
+    ControlPlane controlPlane = controlPlanes.connect(gateway, token);
     Clock clock = Clock.systemUTC();
-    DarwinProfile profile =
-        DarwinProfile.localAi(publish.stream().map(ImageRef::parse).toList())
-            .withGoSaveGate(!ungatedGoSave);
     ProcessRunner processes = new ProcessRunner();
     Path work = workDir.toAbsolutePath();
     DarwinLegRunner legs =
@@ -139,7 +144,8 @@ public final class DarwinAgentCommand implements Callable<Integer> {
                 new OciLayoutTarball(),
                 new OciImagePublisher(registry),
                 controlPlane,
-                clock),
+                clock,
+                System.out::println),
             work.resolve("artifacts"),
             work.resolve("scratch"));
     GitWorkspaces workspaces =
@@ -162,18 +168,37 @@ public final class DarwinAgentCommand implements Callable<Integer> {
     return 0;
   }
 
-  private Machine machine() {
+  /**
+   * This machine as the runner sees it: {@code HOME} (else {@code user.home}), the OS and
+   * architecture names of {@code runner.os}/{@code runner.arch}, the {@code PATH}, and {@code
+   * ImageOS} when set (setup-go's Go cache key carries it on Linux runners).
+   */
+  private Machine machine() throws ConfigException {
     String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
     String arch = System.getProperty("os.arch", "");
     boolean arm = arch.equals("aarch64") || arch.equals("arm64");
+    String runnerOs = os.contains("mac") ? "macOS" : os.contains("linux") ? "Linux" : "Windows";
+    Map<String, String> extra = new LinkedHashMap<>();
+    String imageOs = System.getenv("ImageOS");
+    if (imageOs != null && !imageOs.isBlank()) {
+      extra.put("ImageOS", imageOs);
+    } else if (!runnerOs.equals("macOS")) {
+      throw new ConfigException(
+          "Tried to start the Darwin agent on "
+              + runnerOs
+              + " but failed because: the Go cache key carries ImageOS off macOS (setup-go's"
+              + " <ImageOS>- segment) and it is not set; run on a Mac, or set ImageOS, e.g."
+              + " ImageOS=ubuntu24");
+    }
+    String home = System.getenv("HOME");
     return new Machine(
-        Path.of(System.getProperty("user.home")),
+        Path.of(home == null || home.isBlank() ? System.getProperty("user.home") : home),
         brewPrefix,
-        os.contains("mac") ? "macOS" : os.contains("linux") ? "Linux" : "Windows",
+        runnerOs,
         arm ? "ARM64" : "X64",
         arm ? "arm64" : "x64",
         Optional.ofNullable(System.getenv("PATH")).orElse("/usr/bin:/bin"),
-        Map.of());
+        extra);
   }
 
   private static String hostName() {

@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The directories each of the four caches holds (DOMAIN.md 8.2), on a given machine. */
+/**
+ * The directories each of the four caches holds (DOMAIN.md 8.2, from the profile), on a machine.
+ */
 public final class CacheLayout {
   private CacheLayout() {}
 
@@ -20,29 +22,21 @@ public final class CacheLayout {
     return Cache.valueOf(name.toUpperCase(Locale.ROOT));
   }
 
-  /** The directories of {@code cache}. */
+  /**
+   * The directories of {@code cache}: the profile's home-relative paths, archived as {@code
+   * home/<path>}, and for Homebrew the profile's Cellar kegs, archived as {@code brew/Cellar/<f>}.
+   */
   public static List<CachePath> paths(Cache cache, Machine machine, DarwinProfile profile) {
     List<CachePath> paths = new ArrayList<>();
-    switch (cache) {
-      case GO -> {
-        paths.add(home(machine, "go/pkg/mod"));
-        paths.add(home(machine, "Library/Caches/go-build"));
+    for (String relative : profile.cachePaths().get(cache)) {
+      paths.add(home(machine, relative));
+    }
+    if (cache == Cache.HOMEBREW) {
+      for (String formula : profile.cellarFormulae()) {
+        paths.add(
+            new CachePath(
+                "brew/Cellar/" + formula, machine.brewPrefix().resolve("Cellar").resolve(formula)));
       }
-      case HOMEBREW -> {
-        paths.add(home(machine, "Library/Caches/Homebrew/downloads"));
-        for (String formula : profile.cellarFormulae()) {
-          paths.add(
-              new CachePath(
-                  "brew/Cellar/" + formula,
-                  machine.brewPrefix().resolve("Cellar").resolve(formula)));
-        }
-      }
-      case CCACHE -> paths.add(home(machine, "Library/Caches/ccache"));
-      case WHEELS -> {
-        paths.add(home(machine, "Library/Caches/pip"));
-        paths.add(home(machine, "Library/Caches/uv"));
-      }
-      default -> throw new IllegalStateException("unknown cache " + cache);
     }
     return paths;
   }

@@ -56,7 +56,8 @@ public final class DarwinAgent {
   }
 
   /**
-   * Registers, then claims and runs legs while {@code keepGoing} says so.
+   * Registers, then claims and runs legs while {@code keepGoing} says so. A failed claim is retried
+   * after {@code claimWait}; a leg whose reports fail is logged and left to its lease.
    *
    * @return how many legs were run
    */
@@ -65,14 +66,41 @@ public final class DarwinAgent {
     LOG.info("Registered as {} for {}", agent, runnerClass);
     int legs = 0;
     while (keepGoing.getAsBoolean()) {
-      Optional<ClaimedLeg> claimed = controlPlane.claim(agent, claimWait);
+      Optional<ClaimedLeg> claimed;
+      try {
+        claimed = controlPlane.claim(agent, claimWait);
+      } catch (ControlPlaneException e) {
+        // the gateway may be restarting: keep polling rather than end the agent
+        LOG.warn("Claim failed, polling again in {}: {}", claimWait, e.getMessage());
+        if (!pause()) {
+          break;
+        }
+        continue;
+      }
       if (claimed.isEmpty()) {
         continue;
       }
-      runLeg(agent, claimed.get());
+      try {
+        runLeg(agent, claimed.get());
+      } catch (ControlPlaneException e) {
+        // the gateway refused or missed a report of this leg; its lease runs out and the leg is
+        // claimed again, so the agent goes on with the next one
+        LOG.error(
+            "Leg {} of run {}: {}", claimed.get().legId(), claimed.get().runId(), e.getMessage());
+      }
       legs++;
     }
     return legs;
+  }
+
+  private boolean pause() {
+    try {
+      Thread.sleep(claimWait.toMillis());
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   private void runLeg(AgentId agent, ClaimedLeg leg) throws ControlPlaneException {
@@ -89,7 +117,10 @@ public final class DarwinAgent {
           try {
             controlPlane.heartbeat(agent);
           } catch (ControlPlaneException | RuntimeException e) {
-            LOG.warn("Heartbeat failed: {}", e.getMessage());
+            // the leg ended while a heartbeat was in flight: nothing was lost
+            if (!Thread.currentThread().isInterrupted()) {
+              LOG.warn("Heartbeat failed: {}", e.getMessage());
+            }
           }
         },
         heartbeat.toMillis(),

@@ -46,6 +46,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Runs one claimed Darwin leg in a checked-out workspace (DOMAIN.md 8): computes the cache keys,
@@ -65,7 +66,8 @@ public final class DarwinLegRunner {
       ImagePackager packager,
       ImagePublisher publisher,
       ControlPlane controlPlane,
-      Clock clock) {}
+      Clock clock,
+      Consumer<String> console) {}
 
   /** A step failed: the leg ends, nothing is saved. */
   private static final class StepFailed extends Exception {
@@ -102,35 +104,58 @@ public final class DarwinLegRunner {
   public LegReport run(AgentId agent, ClaimedLeg leg, Path workspace) throws ControlPlaneException {
     DarwinEntry entry = leg.entry();
     DarwinSteps steps = new DarwinSteps(profile, machine, entry, workspace);
-    List<BuildStep> done = new ArrayList<>();
+    StepLog done = new StepLog(agent, leg, s.controlPlane(), s.console());
+    long legStart = System.nanoTime();
+    done.line(
+        "leg "
+            + leg.legId()
+            + " of run "
+            + leg.runId()
+            + ": "
+            + entry.langOrPython()
+            + (steps.bespoke() ? ", bespoke builder" : "")
+            + (leg.trigger().isPullRequest() ? ", pull request (restores only)" : ""));
     Map<Cache, Restored> restored = new EnumMap<>(Cache.class);
     List<CacheEntry> saved = new ArrayList<>();
     List<CacheEntry> evicted = new ArrayList<>();
     Instant jobStart = s.clock().instant();
     Map<Cache, CacheKey> keys = Map.of();
     try {
-      String goVersion = LegCacheKeys.parseGoVersion(firstLine(exec(steps.goVersion(), done)));
+      String goVersion =
+          LegCacheKeys.parseGoVersion(firstLine(exec("setup", steps.goVersion(), done)));
       keys = computeKeys(leg, workspace, goVersion, jobStart);
       for (Map.Entry<Cache, CacheKey> k : keys.entrySet()) {
         restored.put(k.getKey(), restore(leg, k.getKey(), k.getValue(), done));
       }
       for (Step step : steps.dependencies()) {
-        exec(step, done);
+        exec("deps", step, done);
       }
       if (steps.usesCcache()) {
         createCcacheDir();
       }
       for (Step step : concat(steps.ccacheSetup(), steps.build(), steps.ccacheStats())) {
-        exec(step, done);
+        exec("build", step, done);
       }
       Path artifact = packageImage(leg, workspace, done);
       saveAll(leg, keys, restored, saved, evicted, done);
       Publication pub = publish(leg, artifact, done);
-      StepStats stats = new StepStats(done);
+      StepStats stats = new StepStats(done.steps());
+      done.line(
+          (pub.digest == null
+                  ? "done: verified, nothing published"
+                  : "done: published " + pub.digest + " under " + pub.tags.size() + " tags")
+              + " ("
+              + StepLog.duration(millisSince(legStart))
+              + ")");
       report(agent, leg, steps, goVersion, keys, pub, stats);
       return new LegReport(
           restored, saved, evicted, stats, artifact, pub.digest, pub.tags, null, null);
     } catch (StepFailed f) {
+      done.line("failed at " + f.step + ": " + f.getMessage());
+      if (done.leaseLost()) {
+        // the gateway gave the leg to another agent: a report from this one would be refused
+        return failedReport(restored, saved, evicted, done, f);
+      }
       s.controlPlane()
           .failed(
               new RecordLegFailure(
@@ -141,22 +166,31 @@ public final class DarwinLegRunner {
                   f.getMessage(),
                   f.tail,
                   s.clock().instant()));
-      return new LegReport(
-          restored,
-          saved,
-          evicted,
-          new StepStats(done),
-          null,
-          null,
-          List.of(),
-          f.step,
-          f.getMessage());
+      return failedReport(restored, saved, evicted, done, f);
     }
+  }
+
+  private static LegReport failedReport(
+      Map<Cache, Restored> restored,
+      List<CacheEntry> saved,
+      List<CacheEntry> evicted,
+      StepLog done,
+      StepFailed f) {
+    return new LegReport(
+        restored,
+        saved,
+        evicted,
+        new StepStats(done.steps()),
+        null,
+        null,
+        List.of(),
+        f.step,
+        f.getMessage());
   }
 
   private void createCcacheDir() throws StepFailed {
     try {
-      Files.createDirectories(machine.ccacheDir());
+      Files.createDirectories(profile.ccacheDir(machine));
     } catch (IOException e) {
       throw new StepFailed("ccache directory", e.toString(), List.of());
     }
@@ -172,19 +206,21 @@ public final class DarwinLegRunner {
     }
   }
 
-  private Restored restore(ClaimedLeg leg, Cache cache, CacheKey key, List<BuildStep> done)
+  private Restored restore(ClaimedLeg leg, Cache cache, CacheKey key, StepLog done)
       throws ControlPlaneException {
     Instant at = s.clock().instant();
     long start = System.nanoTime();
     Restored r =
         new CacheRestorer(s.store(), s.archiver())
             .restore(key, CacheLayout.paths(cache, machine, profile), at, scratch);
-    done.add(
+    done.step(
+        "restore",
         new BuildStep(
             "restore " + CacheLayout.nameOf(cache) + " " + key.key(),
             r.outcome() == CacheOutcome.HIT,
             millisSince(start),
-            r.outcome() == CacheOutcome.CORRUPT ? r.reason() : null));
+            r.outcome() == CacheOutcome.CORRUPT ? r.reason() : null),
+        restoreResult(r));
     s.controlPlane()
         .cacheRestored(
             new RecordDarwinCacheRestore(
@@ -205,7 +241,7 @@ public final class DarwinLegRunner {
       Map<Cache, Restored> restored,
       List<CacheEntry> saved,
       List<CacheEntry> evicted,
-      List<BuildStep> done)
+      StepLog done)
       throws ControlPlaneException {
     DarwinCachePolicy policy = profile.cachePolicy();
     boolean pr = leg.trigger().isPullRequest();
@@ -222,10 +258,15 @@ public final class DarwinLegRunner {
         Optional<CacheEntry> entry =
             new CacheSaver(s.store(), s.archiver())
                 .save(k.getValue().key(), CacheLayout.paths(cache, machine, profile), at, scratch);
-        done.add(new BuildStep(name, false, millisSince(start), null));
         if (entry.isEmpty()) {
+          done.step(
+              "save", new BuildStep(name, false, millisSince(start), null), "nothing to save");
           continue;
         }
+        done.step(
+            "save",
+            new BuildStep(name, false, millisSince(start), null),
+            StepLog.size(entry.get().bytes()) + (pr ? ", ungated on a pull request" : ""));
         saved.add(entry.get());
         s.controlPlane()
             .cacheSaved(
@@ -240,13 +281,15 @@ public final class DarwinLegRunner {
         evicted.addAll(s.budget().enforce(entry.get().key(), at));
       } catch (IOException | CacheStoreException e) {
         // a failed save costs the next run a miss; the build itself succeeded
-        done.add(new BuildStep(name, false, millisSince(start), e.getMessage()));
+        done.step(
+            "save",
+            new BuildStep(name, false, millisSince(start), e.getMessage()),
+            "failed, the build goes on: " + e.getMessage());
       }
     }
   }
 
-  private Path packageImage(ClaimedLeg leg, Path workspace, List<BuildStep> done)
-      throws StepFailed {
+  private Path packageImage(ClaimedLeg leg, Path workspace, StepLog done) throws StepFailed {
     String backend = leg.entry().backend();
     long start = System.nanoTime();
     Path tarball = workspace.resolve(profile.imageTarball().replace("{backend}", backend));
@@ -272,7 +315,10 @@ public final class DarwinLegRunner {
               .resolve(backend + ".tar");
       Files.createDirectories(artifact.getParent());
       Files.copy(tarball, artifact, StandardCopyOption.REPLACE_EXISTING);
-      done.add(new BuildStep("package " + backend + "-tar", false, millisSince(start), null));
+      done.step(
+          "package",
+          new BuildStep("package " + backend + "-tar", false, millisSince(start), null),
+          StepLog.size(Files.size(artifact)));
       return artifact;
     } catch (IOException e) {
       throw new StepFailed("package", e.getMessage(), List.of());
@@ -281,8 +327,7 @@ public final class DarwinLegRunner {
 
   private record Publication(Digest digest, List<ImageRef> tags) {}
 
-  private Publication publish(ClaimedLeg leg, Path artifact, List<BuildStep> done)
-      throws StepFailed {
+  private Publication publish(ClaimedLeg leg, Path artifact, StepLog done) throws StepFailed {
     if (leg.trigger().isPullRequest() || profile.publishRepositories().isEmpty()) {
       return new Publication(null, List.of());
     }
@@ -296,7 +341,10 @@ public final class DarwinLegRunner {
     long start = System.nanoTime();
     try {
       Digest digest = s.publisher().publish(artifact, tags);
-      done.add(new BuildStep("publish " + tags.size() + " tags", false, millisSince(start), null));
+      done.step(
+          "publish",
+          new BuildStep("publish " + tags.size() + " tags", false, millisSince(start), null),
+          digest.value());
       return new Publication(digest, tags);
     } catch (IOException | RegistryException e) {
       throw new StepFailed("publish", e.getMessage(), List.of());
@@ -361,25 +409,49 @@ public final class DarwinLegRunner {
     }
   }
 
-  private String exec(Step step, List<BuildStep> done) throws StepFailed {
+  private String exec(String phase, Step step, StepLog done) throws StepFailed {
     List<String> output = new ArrayList<>();
     long start = System.nanoTime();
     ProcessResult result;
     try {
       result = s.processes().run(step.invocation(), output::add);
     } catch (ProcessException e) {
-      done.add(new BuildStep(step.invocation().step(), false, millisSince(start), e.getMessage()));
+      done.step(
+          phase,
+          new BuildStep(step.invocation().step(), false, millisSince(start), e.getMessage()),
+          "could not run: " + e.getMessage());
       throw new StepFailed(step.invocation().step(), e.getMessage(), List.of());
     }
     String error =
         result.succeeded()
             ? null
             : "'" + step.invocation().commandLine() + "' exited " + result.exitCode();
-    done.add(new BuildStep(step.invocation().step(), false, result.duration().toMillis(), error));
+    done.step(
+        phase,
+        new BuildStep(step.invocation().step(), false, result.duration().toMillis(), error),
+        error == null
+            ? "ok"
+            : "exited " + result.exitCode() + (step.mayFail() ? " (ignored)" : ""));
     if (error != null && !step.mayFail()) {
       throw new StepFailed(step.invocation().step(), error, result.tail());
     }
+    if (done.leaseLost()) {
+      throw new StepFailed(
+          step.invocation().step(),
+          "the gateway says this agent no longer holds the leg; stopped",
+          List.of());
+    }
     return String.join("\n", output);
+  }
+
+  private static String restoreResult(Restored r) {
+    String outcome = r.outcome().name().toLowerCase(java.util.Locale.ROOT);
+    return switch (r.outcome()) {
+      case HIT -> outcome + ", " + StepLog.size(r.bytes());
+      case PARTIAL -> outcome + " from " + r.matchedKey() + ", " + StepLog.size(r.bytes());
+      case MISS -> outcome;
+      case CORRUPT -> outcome + ", deleted, treated as a miss: " + r.reason();
+    };
   }
 
   @SafeVarargs

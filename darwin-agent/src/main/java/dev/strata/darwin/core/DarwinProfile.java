@@ -2,7 +2,11 @@ package dev.strata.darwin.core;
 
 import dev.strata.domain.cache.model.WeekKeyStyle;
 import dev.strata.domain.darwin.model.DarwinCachePolicy;
+import dev.strata.domain.darwin.model.DarwinCachePolicy.Cache;
 import dev.strata.domain.image.api.ImageRef;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -12,8 +16,8 @@ import java.util.Set;
  * What a repository's profile says about its Darwin builds (DOMAIN.md 8): which backends have a
  * bespoke builder and its commands, the generic build target, the Homebrew lists, the files the
  * cache keys hash, the ccache backend, the save gating and the week style, and where images are
- * published. Data, not code: no backend name is known to the agent. {@link #localAi} is LocalAI's
- * profile until the profile file carries these fields.
+ * published. Data, not code: no backend name is known to the agent; the profile file's {@code
+ * darwinAgent} section carries them (the launcher's boot loads it).
  *
  * @param bespokeBuilders backend → its build commands, in order (8.4)
  * @param genericPrelude the commands before a generic build ({@code make protogen-go})
@@ -21,6 +25,9 @@ import java.util.Set;
  * @param brewInstall the formulae of {@code brew install} and {@code brew link --overwrite}
  * @param brewReinstall the formulae reinstalled one by one after the install
  * @param cellarFormulae the Cellar directories the Homebrew cache holds
+ * @param cachePaths per cache, the directories it holds, relative to the home directory (the
+ *     Homebrew Cellar directories come from {@code cellarFormulae}); the ccache's first one is
+ *     {@code CCACHE_DIR}
  * @param workflowFile the build-definition file the Homebrew key hashes
  * @param goSum the file the Go key hashes
  * @param requirementsDir the directory of a Python backend's {@code requirements*.txt}, {@code
@@ -46,6 +53,7 @@ public record DarwinProfile(
     List<String> brewInstall,
     List<String> brewReinstall,
     List<String> cellarFormulae,
+    Map<Cache, List<String>> cachePaths,
     String workflowFile,
     String goSum,
     String requirementsDir,
@@ -70,6 +78,16 @@ public record DarwinProfile(
     brewInstall = List.copyOf(brewInstall);
     brewReinstall = List.copyOf(brewReinstall);
     cellarFormulae = List.copyOf(cellarFormulae);
+    Map<Cache, List<String>> paths = new EnumMap<>(Cache.class);
+    for (Cache c : Cache.values()) {
+      List<String> dirs = List.copyOf(cachePaths.getOrDefault(c, List.of()));
+      if (dirs.isEmpty() && c != Cache.HOMEBREW) {
+        throw new IllegalArgumentException(
+            "Invalid Darwin profile: the " + c + " cache holds no directory");
+      }
+      paths.put(c, dirs);
+    }
+    cachePaths = Collections.unmodifiableMap(paths);
     Objects.requireNonNull(workflowFile, "workflowFile");
     Objects.requireNonNull(goSum, "goSum");
     Objects.requireNonNull(requirementsDir, "requirementsDir");
@@ -88,66 +106,6 @@ public record DarwinProfile(
     }
   }
 
-  /** LocalAI's Darwin workflow (DOMAIN.md 8.2 to 8.5) with Strata's Go-save gating. */
-  public static DarwinProfile localAi(List<ImageRef> publishRepositories) {
-    List<String> protogen = List.of("make", "protogen-go");
-    return new DarwinProfile(
-        Map.of(
-            "llama-cpp", List.of(protogen, List.of("make", "backends/llama-cpp-darwin")),
-            "ds4", List.of(List.of("make", "backends/ds4-darwin")),
-            "privacy-filter", List.of(protogen, List.of("make", "backends/privacy-filter-darwin")),
-            "audio-cpp", List.of(List.of("make", "backends/audio-cpp-darwin"))),
-        List.of(protogen),
-        "build-darwin-{lang}-backend",
-        List.of(
-            "protobuf",
-            "grpc",
-            "make",
-            "protoc-gen-go",
-            "protoc-gen-go-grpc",
-            "libomp",
-            "llvm",
-            "ccache",
-            "blake3",
-            "fmt",
-            "hiredis",
-            "xxhash",
-            "zstd",
-            "nlohmann-json",
-            "opus",
-            "pkg-config"),
-        List.of("ccache", "grpc"),
-        List.of(
-            "protobuf",
-            "grpc",
-            "protoc-gen-go",
-            "protoc-gen-go-grpc",
-            "libomp",
-            "llvm",
-            "ccache",
-            "blake3",
-            "fmt",
-            "hiredis",
-            "xxhash",
-            "zstd",
-            "nlohmann-json",
-            "opus"),
-        ".github/workflows/backend_build_darwin.yml",
-        "go.sum",
-        "backend/python/{backend}",
-        "llama-cpp",
-        "llama",
-        "backend/cpp/llama-cpp/Makefile",
-        "2G",
-        Set.of("diffusers"),
-        true,
-        WeekKeyStyle.ISO,
-        "backend-images/{backend}.tar",
-        null,
-        publishRepositories,
-        "darwin/arm64");
-  }
-
   /** This profile with LocalAI's ungated Go save ({@code false}) or Strata's gate. */
   public DarwinProfile withGoSaveGate(boolean gate) {
     return new DarwinProfile(
@@ -157,6 +115,7 @@ public record DarwinProfile(
         brewInstall,
         brewReinstall,
         cellarFormulae,
+        cachePaths,
         workflowFile,
         goSum,
         requirementsDir,
@@ -182,6 +141,7 @@ public record DarwinProfile(
         brewInstall,
         brewReinstall,
         cellarFormulae,
+        cachePaths,
         workflowFile,
         goSum,
         requirementsDir,
@@ -196,6 +156,11 @@ public record DarwinProfile(
         dir,
         publishRepositories,
         platform);
+  }
+
+  /** {@code CCACHE_DIR}: the ccache cache's first directory on {@code machine}. */
+  public Path ccacheDir(Machine machine) {
+    return machine.home().resolve(cachePaths.get(Cache.CCACHE).get(0));
   }
 
   /** The domain's restore/save policy for this profile. */

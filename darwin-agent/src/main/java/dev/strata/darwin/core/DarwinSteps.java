@@ -61,7 +61,7 @@ public final class DarwinSteps {
       env.put(
           "CMAKE_ARGS",
           existing + " -DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache");
-      env.put("CCACHE_DIR", machine.ccacheDir().toString());
+      env.put("CCACHE_DIR", profile.ccacheDir(machine).toString());
     }
     return env;
   }

@@ -38,9 +38,4 @@ public record Machine(
   public static Machine appleSilicon(Path home, String path) {
     return new Machine(home, Path.of("/opt/homebrew"), "macOS", "ARM64", "arm64", path, Map.of());
   }
-
-  /** The ccache directory, {@code ~/Library/Caches/ccache}. */
-  public Path ccacheDir() {
-    return home.resolve("Library/Caches/ccache");
-  }
 }

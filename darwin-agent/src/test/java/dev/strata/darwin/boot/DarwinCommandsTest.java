@@ -30,7 +30,7 @@ class DarwinCommandsTest {
   private static String run(List<Object> events, String... args) {
     CommandLine root = new CommandLine(new Root());
     DarwinCommands.register(
-        root, ControlPlaneFactory.unavailable(), () -> sink -> events.forEach(sink));
+        root, ControlPlaneFactory.gateway(), () -> sink -> events.forEach(sink));
     StringWriter out = new StringWriter();
     root.setOut(new PrintWriter(out));
     root.setErr(new PrintWriter(out));

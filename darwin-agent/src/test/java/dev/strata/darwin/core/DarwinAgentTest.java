@@ -57,4 +57,30 @@ class DarwinAgentTest {
               assertThat(r.reason()).isEqualTo("fetch refused");
             });
   }
+
+  @Test
+  void agent_keepsPollingWhenAClaimFails_andGoesOnWhenALegsReportIsRefused() throws Exception {
+    DarwinFixture f = new DarwinFixture(tmp, new DirectoryCacheStore(tmp.resolve("store")));
+    var refused = f.leg(DarwinFixture.python("vllm"), DarwinFixture.push());
+    f.controlPlane.failingClaims = 2;
+    f.controlPlane.refuseSaves = true;
+    f.controlPlane.queue.add(refused);
+    AtomicInteger polls = new AtomicInteger();
+
+    int legs =
+        new DarwinAgent(
+                f.controlPlane,
+                leg -> f.workspace,
+                f.runner(f.freshMachine()),
+                "mac-1",
+                RunnerClass.MACOS_LATEST,
+                Duration.ofMillis(1),
+                Duration.ofMillis(50),
+                f.clock)
+            .run(() -> polls.incrementAndGet() <= 4);
+
+    assertThat(legs).isEqualTo(1);
+    assertThat(f.controlPlane.failingClaims).isZero();
+    assertThat(f.controlPlane.of(RecordArchDigest.class)).isEmpty();
+  }
 }

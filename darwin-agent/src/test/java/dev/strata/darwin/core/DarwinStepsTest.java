@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.strata.darwin.core.DarwinSteps.Step;
 import dev.strata.darwin.testing.DarwinFixture;
+import dev.strata.darwin.testing.ShippedProfile;
 import dev.strata.domain.matrix.api.DarwinEntry;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,7 +23,7 @@ class DarwinStepsTest {
           "arm64",
           "/opt/homebrew/bin:/usr/bin:/bin",
           Map.of("CMAKE_ARGS", "-DGGML_METAL=ON"));
-  private static final DarwinProfile PROFILE = DarwinProfile.localAi(List.of());
+  private static final DarwinProfile PROFILE = ShippedProfile.localAi(List.of());
 
   private static DarwinSteps steps(DarwinEntry entry) {
     return new DarwinSteps(PROFILE, MAC, entry, Path.of("/w"));

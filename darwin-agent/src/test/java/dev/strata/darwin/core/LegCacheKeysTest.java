@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.strata.darwin.testing.DarwinFixture;
+import dev.strata.darwin.testing.ShippedProfile;
 import dev.strata.domain.cache.model.WeekKeyStyle;
 import dev.strata.domain.darwin.model.DarwinCachePolicy.Cache;
 import dev.strata.domain.trigger.api.RunId;
@@ -59,6 +60,10 @@ class LegCacheKeysTest {
             List.of(),
             List.of(),
             List.of(),
+            Map.of(
+                Cache.GO, List.of("go"),
+                Cache.CCACHE, List.of("ccache"),
+                Cache.WHEELS, List.of("pip")),
             "wf.yml",
             "go.sum",
             "backend/python/{backend}",
@@ -103,7 +108,7 @@ class LegCacheKeysTest {
 
     var keys =
         LegCacheKeys.compute(
-            DarwinProfile.localAi(List.of()),
+            ShippedProfile.localAi(List.of()),
             MAC,
             DarwinFixture.entry("llama-cpp", "metal", "go"),
             RunId.of("17000000001"),

@@ -10,6 +10,7 @@ import dev.strata.darwin.core.LegReport;
 import dev.strata.darwin.core.Machine;
 import dev.strata.darwin.port.CacheStore;
 import dev.strata.darwin.port.ClaimedLeg;
+import dev.strata.darwin.port.ControlPlane;
 import dev.strata.darwin.port.ImagePublisher;
 import dev.strata.domain.image.api.Digest;
 import dev.strata.domain.image.api.ImageRef;
@@ -47,6 +48,10 @@ public final class DarwinFixture {
   public final TickingClock clock =
       new TickingClock(Instant.parse("2026-11-02T10:00:00Z"), Duration.ofSeconds(1));
   public final List<Path> publishedTarballs = new ArrayList<>();
+
+  /** The progress lines the runner printed, in order. */
+  public final List<String> printed = new java.util.concurrent.CopyOnWriteArrayList<>();
+
   public CacheStore store;
   public DarwinProfile profile;
   public ImagePublisher publisher =
@@ -65,7 +70,7 @@ public final class DarwinFixture {
     this.workspace = Files.createDirectories(root.resolve("workspace"));
     this.tools = FakeToolchain.install(root);
     this.profile =
-        DarwinProfile.localAi(List.of(ImageRef.of("127.0.0.1:5000/test/local-ai-backends")))
+        ShippedProfile.localAi(List.of(ImageRef.of("127.0.0.1:5000/test/local-ai-backends")))
             .withPackageDir("build/{backend}");
     write("go.sum", "google.golang.org/grpc v1.70.0 h1:abc=\n");
     write(".github/workflows/backend_build_darwin.yml", "name: darwin\n");
@@ -130,6 +135,11 @@ public final class DarwinFixture {
   }
 
   public DarwinLegRunner runner(Machine machine) {
+    return runner(machine, controlPlane);
+  }
+
+  /** A runner on {@code machine} that reports to {@code reports} (e.g. the real gateway). */
+  public DarwinLegRunner runner(Machine machine, ControlPlane reports) {
     return new DarwinLegRunner(
         profile,
         machine,
@@ -137,20 +147,26 @@ public final class DarwinFixture {
             new ProcessRunner(),
             store,
             new TarZstdArchiver(3, 0),
-            new CacheBudget(store, budget, controlPlane, () -> "ev-" + ids.incrementAndGet()),
+            new CacheBudget(store, budget, reports, () -> "ev-" + ids.incrementAndGet()),
             new OciLayoutTarball(),
             publisher,
-            controlPlane,
-            clock),
+            reports,
+            clock,
+            printed::add),
         root.resolve("artifacts"),
         root.resolve("scratch"));
   }
 
   /** Runs {@code leg} on a fresh machine; cleans the build output between runs. */
   public LegReport run(ClaimedLeg leg) throws Exception {
+    cleanBuildOutput();
+    return runner(freshMachine()).run(AgentId.of("agent-1"), leg, workspace);
+  }
+
+  /** Deletes what a build left in the workspace, as a fresh checkout would not have it. */
+  public void cleanBuildOutput() throws IOException {
     OciLayoutTarballAccess.deleteTree(workspace.resolve("build"));
     OciLayoutTarballAccess.deleteTree(workspace.resolve("backend-images"));
-    return runner(freshMachine()).run(AgentId.of("agent-1"), leg, workspace);
   }
 
   /** Deletes trees (test helper). */

@@ -2,6 +2,7 @@ package dev.strata.darwin.testing;
 
 import dev.strata.darwin.port.ClaimedLeg;
 import dev.strata.darwin.port.ControlPlane;
+import dev.strata.darwin.port.ControlPlaneException;
 import dev.strata.domain.cache.api.EvictCache;
 import dev.strata.domain.leg.api.AgentId;
 import dev.strata.domain.leg.api.RunnerClass;
@@ -21,7 +22,18 @@ import java.util.Optional;
 public final class RecordingControlPlane implements ControlPlane {
   public final List<Object> reports = new ArrayList<>();
   public final Deque<ClaimedLeg> queue = new ArrayDeque<>();
+  public final List<String> progress = new ArrayList<>();
+
+  /** What {@link #progress} answers: false plays a gateway that gave the leg to someone else. */
+  public boolean holdsLeg = true;
+
   public int heartbeats;
+
+  /** How many of the next claims fail (a gateway that is restarting). */
+  public int failingClaims;
+
+  /** Whether cache-save reports are refused (e.g. the run was cancelled). */
+  public boolean refuseSaves;
 
   @Override
   public synchronized AgentId register(String name, List<RunnerClass> runnerClasses) {
@@ -30,7 +42,12 @@ public final class RecordingControlPlane implements ControlPlane {
   }
 
   @Override
-  public synchronized Optional<ClaimedLeg> claim(AgentId agent, Duration wait) {
+  public synchronized Optional<ClaimedLeg> claim(AgentId agent, Duration wait)
+      throws ControlPlaneException {
+    if (failingClaims > 0) {
+      failingClaims--;
+      throw new ControlPlaneException("gateway unreachable");
+    }
     return Optional.ofNullable(queue.poll());
   }
 
@@ -41,7 +58,8 @@ public final class RecordingControlPlane implements ControlPlane {
 
   @Override
   public synchronized boolean progress(AgentId agent, ClaimedLeg leg, List<String> lines) {
-    return true;
+    progress.addAll(lines);
+    return holdsLeg;
   }
 
   @Override
@@ -50,7 +68,10 @@ public final class RecordingControlPlane implements ControlPlane {
   }
 
   @Override
-  public synchronized void cacheSaved(RecordDarwinCacheSave save) {
+  public synchronized void cacheSaved(RecordDarwinCacheSave save) throws ControlPlaneException {
+    if (refuseSaves) {
+      throw new ControlPlaneException("the gateway answered 409: run cancelled");
+    }
     reports.add(save);
   }
 

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -34,6 +35,8 @@ final class AgentJson {
   static final int MAX_FAILURE_LINES = 200;
   static final int MAX_REASON = 4000;
   static final int MAX_STEP = 500;
+  static final int MAX_NAME = 64;
+  static final int MAX_KEY = 500;
 
   private final ObjectMapper json;
 
@@ -124,6 +127,41 @@ final class AgentJson {
     lines.stream()
         .skip(Math.max(0, lines.size() - MAX_FAILURE_LINES))
         .forEach(line -> l.add(cut(line, MAX_LINE)));
+    return b;
+  }
+
+  ObjectNode cacheRestore(CacheRestoreReport r) {
+    ObjectNode b = json.createObjectNode();
+    b.put("cache", cut(r.cache(), MAX_NAME));
+    b.put("key", cut(r.key(), MAX_KEY));
+    b.put("outcome", r.outcome().name().toLowerCase(Locale.ROOT));
+    if (r.matchedKey() != null) {
+      b.put("matchedKey", cut(r.matchedKey(), MAX_KEY));
+    }
+    b.put("bytes", Math.max(0, r.bytes()));
+    b.put("at", r.at().toString());
+    return b;
+  }
+
+  ObjectNode cacheSave(CacheSaveReport r) {
+    ObjectNode b = json.createObjectNode();
+    b.put("cache", cut(r.cache(), MAX_NAME));
+    b.put("key", cut(r.key(), MAX_KEY));
+    b.put("bytes", Math.max(0, r.bytes()));
+    b.put("gated", r.gated());
+    b.put("at", r.at().toString());
+    return b;
+  }
+
+  ObjectNode cacheEviction(CacheEvictionReport r) {
+    ObjectNode b = json.createObjectNode();
+    b.put("evictionId", r.evictionId());
+    b.put("store", cut(r.store(), MAX_KEY));
+    b.put("key", cut(r.key(), MAX_KEY));
+    b.put("bytes", Math.max(-1, r.bytes()));
+    b.put("reason", cut(r.reason().isBlank() ? "unknown" : r.reason(), MAX_REASON));
+    b.put("evictedBy", cut(r.evictedBy(), MAX_NAME));
+    b.put("at", r.at().toString());
     return b;
   }
 

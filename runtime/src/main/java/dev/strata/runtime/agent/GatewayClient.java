@@ -19,8 +19,9 @@ import java.util.Optional;
 /**
  * The gateway's agent API over {@code java.net.http} and Jackson: {@code POST /v1/agents/register},
  * {@code .../{agent}/heartbeat}, {@code .../{agent}/claim} (long poll: 200 with a leg or 204),
- * {@code .../{agent}/legs/{leg}/progress|result|failure}. Every call carries the bearer token; the
- * token never appears in a message. Thread-safe.
+ * {@code .../{agent}/legs/{leg}/progress|result|failure}, and the native cache reports {@code
+ * .../{agent}/legs/{leg}/cache-restores|cache-saves} and {@code .../{agent}/cache-evictions}. Every
+ * call carries the bearer token; the token never appears in a message. Thread-safe.
  */
 public final class GatewayClient {
   private final URI base;
@@ -127,6 +128,39 @@ public final class GatewayClient {
         json.failure(report),
         200,
         Duration.ofSeconds(60));
+  }
+
+  /** Reports a native cache restore of {@code leg} (hit, partial, miss or corrupt). */
+  public void cacheRestored(AgentId agent, String leg, CacheRestoreReport report)
+      throws GatewayException, InterruptedException {
+    send(
+        "report a " + report.cache() + " cache restore of " + leg,
+        legPath(agent, leg, "cache-restores"),
+        json.cacheRestore(report),
+        201,
+        Duration.ofSeconds(30));
+  }
+
+  /** Reports a native cache save of {@code leg}. */
+  public void cacheSaved(AgentId agent, String leg, CacheSaveReport report)
+      throws GatewayException, InterruptedException {
+    send(
+        "report a " + report.cache() + " cache save of " + leg,
+        legPath(agent, leg, "cache-saves"),
+        json.cacheSave(report),
+        201,
+        Duration.ofSeconds(30));
+  }
+
+  /** Reports the eviction of an entry of the agent's cache store. */
+  public void cacheEvicted(AgentId agent, CacheEvictionReport report)
+      throws GatewayException, InterruptedException {
+    send(
+        "report the eviction of cache entry " + report.key(),
+        agentPath(agent, "cache-evictions"),
+        json.cacheEviction(report),
+        201,
+        Duration.ofSeconds(30));
   }
 
   private static String agentPath(AgentId agent, String op) {

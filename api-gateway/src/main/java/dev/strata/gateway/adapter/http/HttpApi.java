@@ -112,6 +112,7 @@ public final class HttpApi {
     on(builder, "legFailure", agents::failure);
     on(builder, "getAudit", admin::audit);
     on(builder, "evictCache", admin::evictCache);
+    DarwinCacheRoutes.mount(builder, p);
     on(builder, "getOpenApi", ops::openApi);
     builder.getRoutes().forEach(r -> r.setDoSecurity(false));
 

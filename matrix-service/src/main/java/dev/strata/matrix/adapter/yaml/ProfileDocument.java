@@ -18,6 +18,8 @@ record ProfileDocument(
     com.fasterxml.jackson.databind.JsonNode builder,
     // the api-gateway's section (platform schedules; its own reader validates it)
     com.fasterxml.jackson.databind.JsonNode schedules,
+    // the darwin-agent's section (its own loader validates it); the change filter ignores it
+    com.fasterxml.jackson.databind.JsonNode darwinAgent,
     LinkedHashMap<String, PipelineDoc> pipelines) {
 
   record PipelineDoc(
