@@ -54,15 +54,44 @@ public record GatewayOptions(
   public static final String WEBHOOK_SECRET_VARIABLE = "STRATA_GITHUB_WEBHOOK_SECRET";
 
   /**
-   * Options from the shared configuration: its HTTP listener and tokens, and the webhook secret
-   * from {@value #WEBHOOK_SECRET_VARIABLE} in {@code env}.
+   * The environment variable holding the agent lease in whole seconds (default 300): how long a
+   * claim or heartbeat holds a leg before the sweeper hands it to another agent.
+   */
+  public static final String LEASE_VARIABLE = "STRATA_AGENT_LEASE_SECONDS";
+
+  /**
+   * Options from the shared configuration: its HTTP listener and tokens, the webhook secret from
+   * {@value #WEBHOOK_SECRET_VARIABLE} and the agent lease from {@value #LEASE_VARIABLE} in {@code
+   * env}.
    */
   public static Builder fromConfig(StrataConfig config, Map<String, String> env) {
     Builder b = builder().host(config.http().host()).port(config.http().port());
     config.tokens().ci().ifPresent(t -> b.token("ci", t));
     config.tokens().agent().ifPresent(t -> b.token("agent", t));
     config.tokens().admin().ifPresent(t -> b.token("admin", t));
+    String lease = env.get(LEASE_VARIABLE);
+    if (lease != null && !lease.isBlank()) {
+      b.lease(leaseSeconds(lease));
+    }
     return b.webhookSecret(env.get(WEBHOOK_SECRET_VARIABLE));
+  }
+
+  private static Duration leaseSeconds(String raw) {
+    try {
+      long seconds = Long.parseLong(raw.trim());
+      if (seconds >= 1) {
+        return Duration.ofSeconds(seconds);
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(
+        LEASE_VARIABLE
+            + ": got \""
+            + raw
+            + "\"; write a whole number of seconds of at least 1, e.g. "
+            + LEASE_VARIABLE
+            + "=300");
   }
 
   /**

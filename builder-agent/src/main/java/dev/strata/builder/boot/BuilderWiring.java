@@ -3,6 +3,7 @@ package dev.strata.builder.boot;
 import dev.strata.builder.adapter.docker.BuildxBuildDriver;
 import dev.strata.builder.adapter.docker.EngineBuildDriver;
 import dev.strata.builder.adapter.docker.EngineCacheMountCarrier;
+import dev.strata.builder.adapter.noop.NoopBuildDriver;
 import dev.strata.builder.adapter.process.LocalCommandRunner;
 import dev.strata.builder.adapter.registry.HttpImageRegistry;
 import dev.strata.builder.core.LegBuilder;
@@ -26,15 +27,17 @@ public final class BuilderWiring {
     /** {@code docker buildx build}, exactly as LocalAI's workflow runs it. */
     BUILDX,
     /** The Docker engine's built-in BuildKit ({@code DOCKER_BUILDKIT=1 docker build}). */
-    ENGINE;
+    ENGINE,
+    /** Builds nothing, reports a pre-pushed digest: platform throughput measurements only. */
+    NOOP;
 
-    /** Parses {@code auto|buildx|engine}. */
+    /** Parses {@code auto|buildx|engine|noop}. */
     public static Driver parse(String raw) {
       try {
         return valueOf(raw.trim().toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(
-            "Invalid driver \"" + raw + "\": expected auto, buildx or engine");
+            "Invalid driver \"" + raw + "\": expected auto, buildx, engine or noop");
       }
     }
   }
@@ -56,9 +59,11 @@ public final class BuilderWiring {
         kind == Driver.BUILDX
             || (kind == Driver.AUTO && BuildxBuildDriver.available(runner, docker, tmpDir));
     this.driver =
-        buildx
-            ? new BuildxBuildDriver(runner, StrataSerializers.objectMapper(), docker, tmpDir)
-            : new EngineBuildDriver(runner, registry, docker, tmpDir);
+        kind == Driver.NOOP
+            ? new NoopBuildDriver()
+            : buildx
+                ? new BuildxBuildDriver(runner, StrataSerializers.objectMapper(), docker, tmpDir)
+                : new EngineBuildDriver(runner, registry, docker, tmpDir);
     List<String> copyCommand =
         buildx
             ? List.of(docker, "buildx", "build", "--progress=plain")
