@@ -1,5 +1,6 @@
 package dev.strata.it.processes;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -40,9 +41,23 @@ final class StrataProcess implements AutoCloseable {
     this.log = log;
   }
 
-  /** The class path this test runs with: every module and its dependencies. */
+  /**
+   * The class path this test runs with: every module and its dependencies. The launcher's shaded
+   * jar (which bundles a copy of every module, and on an incremental build may bundle stale ones)
+   * is replaced by the launcher's own classes.
+   */
   static String classPath() {
-    return System.getProperty("java.class.path");
+    List<String> entries = new ArrayList<>();
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      Path p = Path.of(entry);
+      Path classes = p.resolveSibling("classes");
+      boolean shadedLauncher =
+          p.getFileName() != null
+              && p.getFileName().toString().equals("strata.jar")
+              && Files.isDirectory(classes.resolve("dev/strata/launcher"));
+      entries.add(shadedLauncher ? classes.toString() : entry);
+    }
+    return String.join(File.pathSeparator, entries);
   }
 
   String name() {
