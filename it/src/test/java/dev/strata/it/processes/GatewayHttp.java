@@ -29,9 +29,14 @@ final class GatewayHttp {
 
   /** A push of {@code after} on master after {@code before}. */
   static ObjectNode push(String before, String after) {
+    return push(ProcessFixture.REPOSITORY, before, after);
+  }
+
+  /** A push of {@code after} on master of {@code repository} after {@code before}. */
+  static ObjectNode push(String repository, String before, String after) {
     ObjectNode p = JSON.createObjectNode();
     p.put("ref", "refs/heads/master").put("before", before).put("after", after);
-    p.putObject("repository").put("full_name", ProcessFixture.REPOSITORY);
+    p.putObject("repository").put("full_name", repository);
     return p;
   }
 
@@ -49,8 +54,17 @@ final class GatewayHttp {
   /** One attempt at {@code POST /v1/triggers}; an unreachable gateway throws. */
   Reply trigger(String deliveryId, String event, JsonNode payload)
       throws IOException, InterruptedException {
+    return trigger(deliveryId, event, payload, false);
+  }
+
+  /** As {@link #trigger(String, String, JsonNode)}; {@code forceAll} runs the full matrix. */
+  Reply trigger(String deliveryId, String event, JsonNode payload, boolean forceAll)
+      throws IOException, InterruptedException {
     ObjectNode body = JSON.createObjectNode();
     body.put("deliveryId", deliveryId).put("event", event).set("payload", payload);
+    if (forceAll) {
+      body.put("forceAll", true);
+    }
     HttpResponse<String> r =
         http.send(
             HttpRequest.newBuilder(base.resolve("/v1/triggers"))

@@ -50,8 +50,9 @@ class GatewayRestartIntegrationTest {
     StrataProcess gateway = stack.gateway();
     StrataProcess matrix = stack.matrix();
     ProcessStack.startAll(gateway, matrix);
-    String base = stack.fixture().head();
-    String head = stack.fixture().commit("docs only", Map.of("README.md", "docs\n"));
+    ProcessFixture fixture = stack.fixture();
+    String base = fixture.head();
+    String head = fixture.commit("docs only", Map.of("README.md", "docs\n"));
     GatewayHttp ci = stack.ci();
     AtomicInteger accepted = new AtomicInteger();
     AtomicInteger connectionErrors = new AtomicInteger();

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -19,7 +20,7 @@ import org.eclipse.jgit.lib.PersonIdent;
  * scratch} in about a second; {@code slow} runs one step on {@code strata/debian:bookworm} that
  * sleeps as long as its {@code delay-<arch>} file says. Nothing is pulled.
  */
-final class ProcessFixture implements AutoCloseable {
+final class ProcessFixture implements StackFixture {
   static final String RUNNER_CLASS = "ubuntu-latest";
   static final String REPOSITORY = "procs/fixture";
   static final String REGISTRY = "127.0.0.1:5000";
@@ -196,15 +197,28 @@ final class ProcessFixture implements AutoCloseable {
     return head;
   }
 
-  Path repo() {
+  @Override
+  public String repository() {
+    return REPOSITORY;
+  }
+
+  @Override
+  public List<String> runnerClasses() {
+    return List.of(RUNNER_CLASS);
+  }
+
+  @Override
+  public Path repo() {
     return dir.resolve("repo");
   }
 
-  Path profileFile() {
+  @Override
+  public Path profileFile() {
     return dir.resolve("profile.yml");
   }
 
-  Path mergeFile() {
+  @Override
+  public Path mergeFile() {
     return dir.resolve("merge.yml");
   }
 

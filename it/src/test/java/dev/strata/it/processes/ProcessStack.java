@@ -36,21 +36,23 @@ final class ProcessStack implements AutoCloseable {
 
   private final Path dir;
   private final PostgresSchema schema;
-  private final ProcessFixture fixture;
+  private final StackFixture fixture;
   private final int port;
   private final Map<String, String> env = new HashMap<>();
   private final List<StrataProcess> processes = new ArrayList<>();
   private final StoredEvents events;
 
-  private ProcessStack(Path dir, PostgresSchema schema, ProcessFixture fixture, int port) {
+  private ProcessStack(Path dir, PostgresSchema schema, StackFixture fixture, int port) {
     this.dir = dir;
     this.schema = schema;
     this.fixture = fixture;
     this.port = port;
-    this.events = new StoredEvents(schema.url());
-    env.put("STRATA_DATABASE_URL", schema.url());
-    env.put("STRATA_DATABASE_USER", TestDatabases.postgresUser());
-    env.put("STRATA_DATABASE_PASSWORD", TestDatabases.postgresPassword());
+    this.events = schema == null ? null : new StoredEvents(schema.url());
+    if (schema != null) {
+      env.put("STRATA_DATABASE_URL", schema.url());
+      env.put("STRATA_DATABASE_USER", TestDatabases.postgresUser());
+      env.put("STRATA_DATABASE_PASSWORD", TestDatabases.postgresPassword());
+    }
     env.put("STRATA_HTTP_PORT", Integer.toString(port));
     env.put("STRATA_TOKENS_CI", CI_TOKEN);
     env.put("STRATA_TOKENS_AGENT", AGENT_TOKEN);
@@ -65,27 +67,51 @@ final class ProcessStack implements AutoCloseable {
    * @param leaseSeconds the gateway's agent lease
    */
   static ProcessStack create(String name, int leaseSeconds) throws Exception {
+    return create(name, leaseSeconds, true, ProcessFixture::create);
+  }
+
+  /**
+   * A stack on {@code fixture} (made in the stack's directory): on a fresh PostgreSQL schema when
+   * {@code postgres}, else each process on the embedded H2 default under its own data directory (so
+   * only one process may run the roles: {@link #embedded()}).
+   */
+  static ProcessStack create(
+      String name,
+      int leaseSeconds,
+      boolean postgres,
+      java.util.function.Function<Path, ? extends StackFixture> fixture)
+      throws Exception {
     Path dir = Path.of("target", "processes", name).toAbsolutePath();
     deleteTree(dir);
     Files.createDirectories(dir);
-    PostgresSchema schema = TestDatabases.freshPostgresSchema();
-    try (StrataRuntime store =
-        StrataRuntime.builder(schema.config(dir.resolve("store-init")))
-            .install(new DomainModule())
-            .build()
-            .start()) {
-      store.health();
+    PostgresSchema schema = null;
+    if (postgres) {
+      schema = TestDatabases.freshPostgresSchema();
+      try (StrataRuntime store =
+          StrataRuntime.builder(schema.config(dir.resolve("store-init")))
+              .install(new DomainModule())
+              .build()
+              .start()) {
+        store.health();
+      }
     }
-    ProcessStack stack = new ProcessStack(dir, schema, ProcessFixture.create(dir), freePort());
+    ProcessStack stack = new ProcessStack(dir, schema, fixture.apply(dir), freePort());
     stack.env.put("STRATA_AGENT_LEASE_SECONDS", Integer.toString(leaseSeconds));
     return stack;
   }
 
-  ProcessFixture fixture() {
-    return fixture;
+  /** The fixture, as the type it was made as. */
+  <F extends StackFixture> F fixture() {
+    @SuppressWarnings("unchecked")
+    F f = (F) fixture;
+    return f;
   }
 
+  /** The PostgreSQL event store, read directly (PostgreSQL stacks only). */
   StoredEvents events() {
+    if (events == null) {
+      throw new IllegalStateException("an H2 stack's store belongs to its process");
+    }
     return events;
   }
 
@@ -114,38 +140,55 @@ final class ProcessStack implements AutoCloseable {
             fixture.repo().toString()));
   }
 
+  /** Every role in one process ({@code strata serve}), the embedded default. */
+  StrataProcess embedded() {
+    return process(
+        "embedded",
+        List.of(
+            "serve",
+            "--profile",
+            fixture.profileFile().toString(),
+            "--repo",
+            fixture.repo().toString(),
+            "--merge-config",
+            fixture.mergeFile().toString()));
+  }
+
   StrataProcess merge() {
     return process(
         "merge",
         List.of("serve", "--roles", "merge", "--merge-config", fixture.mergeFile().toString()));
   }
 
-  /** A builder-agent of runner class {@value ProcessFixture#RUNNER_CLASS}. */
+  /** A builder-agent serving the fixture's runner classes. */
   StrataProcess agent(String name, String driver, int parallelism) {
-    return process(
-        name,
-        List.of(
-            "builder-agent",
-            "--gateway",
-            gatewayUri().toString(),
-            "--token",
-            AGENT_TOKEN,
-            "--runner-class",
-            ProcessFixture.RUNNER_CLASS,
-            "--driver",
-            driver,
-            "--parallelism",
-            Integer.toString(parallelism),
-            "--profile",
-            fixture.profileFile().toString(),
-            "--repo",
-            ProcessFixture.REPOSITORY + "=" + fixture.repo(),
-            "--name",
-            name,
-            "--workdir",
-            dir.resolve(name).resolve("work").toString(),
-            "--drain-seconds",
-            "0"));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "builder-agent",
+                "--gateway",
+                gatewayUri().toString(),
+                "--token",
+                AGENT_TOKEN,
+                "--driver",
+                driver,
+                "--parallelism",
+                Integer.toString(parallelism),
+                "--profile",
+                fixture.profileFile().toString(),
+                "--repo",
+                fixture.repository() + "=" + fixture.repo(),
+                "--name",
+                name,
+                "--workdir",
+                dir.resolve(name).resolve("work").toString(),
+                "--drain-seconds",
+                "0"));
+    for (String runnerClass : fixture.runnerClasses()) {
+      args.add("--runner-class");
+      args.add(runnerClass);
+    }
+    return process(name, args);
   }
 
   private StrataProcess process(String name, List<String> args) {
@@ -203,7 +246,9 @@ final class ProcessStack implements AutoCloseable {
       p.close();
     }
     fixture.close();
-    schema.close();
+    if (schema != null) {
+      schema.close();
+    }
   }
 
   private static int freePort() throws IOException {
