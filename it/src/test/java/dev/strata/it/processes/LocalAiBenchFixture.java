@@ -50,7 +50,7 @@ final class LocalAiBenchFixture implements StackFixture {
       matrix = matrix.substring(0, matrix.indexOf("\nincludeDarwin:")) + "\nincludeDarwin: []\n";
       matrix = matrix.replace("quay.io/go-skynet/ci-cache", ns + "/ci-cache");
       Set<String> bases = new TreeSet<>();
-      Matcher m = Pattern.compile("builder-base-image: \"?([^\"\\s]+)").matcher(matrix);
+      Matcher m = Pattern.compile("builder-base-image: [\"']?([^\"'\\s]+)").matcher(matrix);
       while (m.find()) {
         bases.add(m.group(1));
       }
