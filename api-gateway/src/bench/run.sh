@@ -38,13 +38,27 @@ echo "== GET /v1/runs/$RUN (${DURATION}s, 2 threads, $GET_CONN connections)"
 wrk -t2 -c"$GET_CONN" -d"${DURATION}s" --latency -s "$BENCH/get-run.lua" "$BASE/v1/runs/$RUN"
 
 echo "== POST /v1/triggers (${DURATION}s, 2 threads, $POST_CONN connections, unique deliveries)"
-BEFORE=$(curl -s "$BASE/metrics" | awk '/^strata_runs\{/ {s+=$2} END {print s}')
+runs() { curl -s "$BASE/metrics" | awk '/^strata_runs\{/ {s+=$2} END {printf "%d", s}'; }
+# the warm-up's runs must all be counted before the baseline is taken
+BEFORE=$(runs); SAME=0
+for _ in $(seq 1 120); do
+  sleep 0.5; NOW=$(runs)
+  if [ "$NOW" = "$BEFORE" ]; then SAME=$((SAME + 1)); [ "$SAME" -ge 4 ] && break; else SAME=0; fi
+  BEFORE=$NOW
+done
+CPU0=$(awk '{print $14+$15}' /proc/$SERVER/stat)
 wrk -t2 -c"$POST_CONN" -d"${DURATION}s" --latency -s "$BENCH/triggers.lua" "$BASE" -- main | tee "$WORK/triggers.txt"
 ACCEPTED=$(sed -n 's/^ACCEPTED \([0-9]*\).*/\1/p' "$WORK/triggers.txt")
+CPU1=$(awk '{print $14+$15}' /proc/$SERVER/stat)
 for _ in $(seq 1 60); do
-  AFTER=$(curl -s "$BASE/metrics" | awk '/^strata_runs\{/ {s+=$2} END {print s}')
-  [ "$((${AFTER%.*} - ${BEFORE%.*}))" -ge "$ACCEPTED" ] && break
+  AFTER=$(runs)
+  [ "$((AFTER - BEFORE))" -ge "$ACCEPTED" ] && break
   sleep 0.5
 done
-echo "== runs counted afterwards: before=$BEFORE after=$AFTER accepted=$ACCEPTED new=$((${AFTER%.*} - ${BEFORE%.*}))"
+echo "== runs counted afterwards: before=$BEFORE after=$AFTER accepted=$ACCEPTED new=$((AFTER - BEFORE))"
+# server CPU (user+system, all threads) per accepted trigger: independent of how much of the
+# machine other processes take, unlike the rate
+echo "== server CPU during the trigger run: $(( (CPU1 - CPU0) * 10 )) ms for $ACCEPTED triggers" \
+  "($(awk -v c=$((CPU1 - CPU0)) -v n="$ACCEPTED" 'BEGIN {printf "%.2f", c * 10 / n}') ms each)"
+echo "== load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 rm -rf "$WORK"

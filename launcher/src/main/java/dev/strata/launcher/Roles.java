@@ -1,12 +1,20 @@
 package dev.strata.launcher;
 
+import dev.strata.audit.boot.AuditWiring;
+import dev.strata.domain.audit.api.AuditService;
 import dev.strata.gateway.boot.GatewayModule;
 import dev.strata.gateway.boot.GatewayOptions;
 import dev.strata.gateway.boot.GatewayRole;
+import dev.strata.gateway.port.CacheEvictions;
+import dev.strata.gateway.port.CacheEvictions.Failure;
 import dev.strata.matrix.boot.MatrixRole;
 import dev.strata.matrix.boot.MatrixSettings;
+import dev.strata.merge.boot.CacheContext;
 import dev.strata.merge.boot.MergeRole;
 import dev.strata.merge.boot.MergeSettings;
+import dev.strata.merge.core.CacheEvictionRefused;
+import dev.strata.merge.core.CacheEvictor;
+import dev.strata.merge.port.RegistryException;
 import dev.strata.runtime.DomainModule;
 import dev.strata.runtime.StrataRuntime;
 import dev.strata.runtime.StrataRuntimeBuilder;
@@ -116,11 +124,53 @@ final class Roles {
     return builder.build();
   }
 
+  /**
+   * Connects the gateway's admin routes to the services behind them: {@code GET /v1/audit} to the
+   * audit of this process's event store, {@code DELETE /v1/cache/{ref}} to the merge-service's
+   * cache eviction when its registry settings ({@code merge.yml}) are given.
+   */
+  static GatewayOptions.Builder adminPorts(
+      GatewayOptions.Builder options, StrataRuntime runtime, MergeSettings merge) {
+    AuditService audit = AuditWiring.auditService(runtime);
+    options.auditReports(audit::auditJson);
+    if (merge != null) {
+      // only the context's parts: closing the context would close the runtime
+      CacheContext cache = CacheContext.over(runtime, merge);
+      CacheEvictor evictor =
+          new CacheEvictor(
+              cache.registry(), cmd -> cache.commands().sendAndWait(cmd), cache.clock());
+      options.cacheEvictions(
+          (ref, reason, by, force) -> {
+            try {
+              CacheEvictor.Evicted e = evictor.evict(ref, reason, by, force);
+              return new CacheEvictions.Evicted(e.ref(), e.digest(), e.alsoRemoved());
+            } catch (CacheEvictionRefused e) {
+              throw new CacheEvictions.EvictionFailed(
+                  e.isNotFound() ? Failure.NOT_FOUND : Failure.SHARED_DIGEST, e.getMessage(), e);
+            } catch (RegistryException e) {
+              throw new CacheEvictions.EvictionFailed(Failure.REGISTRY, e.getMessage(), e);
+            }
+          });
+    }
+    return options;
+  }
+
+  private static GatewayOptions.Builder gatewayOptions(StrataConfig config) throws ConfigException {
+    try {
+      return GatewayOptions.fromConfig(config, System.getenv());
+    } catch (IllegalArgumentException e) {
+      // a malformed schedules: section in the profile
+      throw new ConfigException(e.getMessage(), e);
+    }
+  }
+
   /** A started process: the runtime and whatever each role runs beside it. */
   static final class Running implements AutoCloseable {
     final StrataRuntime runtime;
     final List<String> endpoints = new ArrayList<>();
     private final List<AutoCloseable> parts = new ArrayList<>();
+    // the port the gateway listens on, -1 when this process runs no gateway
+    int gatewayPort = -1;
 
     Running(StrataRuntime runtime) {
       this.runtime = runtime;
@@ -149,12 +199,18 @@ final class Roles {
   static Running start(
       StrataConfig config, List<String> roles, MergeSettings merge, MatrixSettings matrix)
       throws ConfigException {
+    // read the gateway's settings (the profile's schedules) before anything starts
+    GatewayOptions.Builder gatewayOptions = roles.contains(GATEWAY) ? gatewayOptions(config) : null;
+    if (gatewayOptions != null) {
+      gatewayOptions.build();
+    }
     Running running = new Running(runtime(config, roles, merge, matrix).start());
     try {
-      if (roles.contains(GATEWAY)) {
-        GatewayOptions options = GatewayOptions.fromConfig(config, System.getenv()).build();
+      if (gatewayOptions != null) {
+        GatewayOptions options = adminPorts(gatewayOptions, running.runtime, merge).build();
         var gateway = GatewayRole.start(running.runtime.configuration(), options);
         running.parts.add(gateway);
+        running.gatewayPort = gateway.port();
         running.endpoints.add("gateway: http://" + options.host() + ":" + gateway.port() + "/");
       }
     } catch (RuntimeException e) {

@@ -40,8 +40,9 @@ final class ServeCommand implements Callable<Integer> {
       names = "--profile",
       paramLabel = "FILE",
       description =
-          "Build profile the matrix role plans with (e.g. profiles/localai.yml; default: the"
-              + " config's 'profile' key). The matrix role runs when a profile and a repository"
+          "Build profile the matrix role plans with and whose schedules the gateway fires (e.g."
+              + " profiles/localai.yml; default: the config's 'profile' key). The matrix role"
+              + " runs when a profile and a repository"
               + " are given.")
   Path profile;
 
@@ -71,9 +72,11 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    StrataConfig config = LocalTokens.fill(options.load());
+    StrataConfig loaded = LocalTokens.fill(options.load());
     MergeSettings merge = MergeConfig.load(mergeConfig);
-    Optional<Path> profileFile = profile != null ? Optional.of(profile) : config.profile();
+    Optional<Path> profileFile = profile != null ? Optional.of(profile) : loaded.profile();
+    // the gateway fires the profile's schedules
+    StrataConfig config = loaded.withProfile(profileFile);
     Optional<MatrixSettings> matrix = MatrixRole.settings(profileFile, repo, System.getenv());
     List<String> roles =
         Roles.select(

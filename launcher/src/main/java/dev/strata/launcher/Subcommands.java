@@ -2,6 +2,7 @@ package dev.strata.launcher;
 
 import dev.strata.audit.boot.AuditCommand;
 import dev.strata.audit.boot.DevCommand;
+import dev.strata.audit.boot.WhatIfCommand;
 import dev.strata.builder.boot.BasesCommand;
 import dev.strata.builder.boot.BuilderAgentCommand;
 import dev.strata.darwin.adapter.axon.AxonEventLog;
@@ -27,6 +28,9 @@ final class Subcommands {
     cli.addSubcommand("builder-agent", new BuilderAgentCommand());
     cli.addSubcommand("bases", new BasesCommand());
     cli.addSubcommand("audit", new AuditCommand());
+    cli.getSubcommands()
+        .get("audit")
+        .addSubcommand("what-if", new WhatIfCommand(WhatIfPlanning::open));
     cli.addSubcommand("dev", new DevCommand());
     cli.addSubcommand("cache", MergeRole.cacheCommand(Subcommands::openCacheContext));
     DarwinCommands.register(

@@ -1,15 +1,19 @@
 package dev.strata.gateway.boot;
 
-import dev.strata.domain.trigger.api.Repository;
-import dev.strata.gateway.core.CronExpression;
+import dev.strata.gateway.adapter.yaml.YamlProfileSchedules;
 import dev.strata.gateway.core.ScheduleSpec;
+import dev.strata.gateway.port.AuditReports;
+import dev.strata.gateway.port.CacheEvictions;
 import dev.strata.runtime.config.StrataConfig;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Settings of the gateway role. Build with {@link #builder()}; {@link Builder#build()} validates.
@@ -28,6 +32,8 @@ import java.util.Map;
  * @param schedules the schedules the platform fires
  * @param scheduleCatchUp how far back a missed slot is still fired at start-up
  * @param clock the clock every command's time comes from
+ * @param auditReports the audit behind {@code GET /v1/audit}, or null (answered 503)
+ * @param cacheEvictions the cache eviction behind {@code DELETE /v1/cache/{ref}}, or null (503)
  */
 public record GatewayOptions(
     String host,
@@ -42,15 +48,21 @@ public record GatewayOptions(
     List<String> pipelines,
     List<ScheduleSpec> schedules,
     Duration scheduleCatchUp,
-    Clock clock) {
+    Clock clock,
+    AuditReports auditReports,
+    CacheEvictions cacheEvictions) {
 
   public static final long DEFAULT_BODY_LIMIT = 5L * 1024 * 1024;
+  private static final Logger LOG = LoggerFactory.getLogger(GatewayOptions.class);
 
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The environment variable holding the GitHub webhook secret (not a config-file key). */
+  /**
+   * The environment variable holding the GitHub webhook secret: the override of the {@code
+   * github.webhookSecret} configuration key (the configuration loader's naming rule).
+   */
   public static final String WEBHOOK_SECRET_VARIABLE = "STRATA_GITHUB_WEBHOOK_SECRET";
 
   /**
@@ -60,9 +72,12 @@ public record GatewayOptions(
   public static final String LEASE_VARIABLE = "STRATA_AGENT_LEASE_SECONDS";
 
   /**
-   * Options from the shared configuration: its HTTP listener and tokens, the webhook secret from
-   * {@value #WEBHOOK_SECRET_VARIABLE} and the agent lease from {@value #LEASE_VARIABLE} in {@code
-   * env}.
+   * Options from the shared configuration: its HTTP listener, tokens and webhook secret ({@value
+   * #WEBHOOK_SECRET_VARIABLE} in {@code env} wins over {@code github.webhookSecret}), the agent
+   * lease from {@value #LEASE_VARIABLE} in {@code env}, and the schedules of its profile, when it
+   * names one.
+   *
+   * @throws IllegalArgumentException when the profile's {@code schedules:} section is malformed
    */
   public static Builder fromConfig(StrataConfig config, Map<String, String> env) {
     Builder b = builder().host(config.http().host()).port(config.http().port());
@@ -73,7 +88,19 @@ public record GatewayOptions(
     if (lease != null && !lease.isBlank()) {
       b.lease(leaseSeconds(lease));
     }
-    return b.webhookSecret(env.get(WEBHOOK_SECRET_VARIABLE));
+    config
+        .profile()
+        .ifPresent(
+            p -> {
+              if (Files.isRegularFile(p)) {
+                b.schedules(YamlProfileSchedules.load(p));
+              } else {
+                LOG.warn("Profile {} does not exist: the gateway fires no schedules", p);
+              }
+            });
+    String fromEnv = env.get(WEBHOOK_SECRET_VARIABLE);
+    return b.webhookSecret(
+        fromEnv != null ? fromEnv : config.github().webhookSecret().orElse(null));
   }
 
   private static Duration leaseSeconds(String raw) {
@@ -94,26 +121,6 @@ public record GatewayOptions(
             + "=300");
   }
 
-  /**
-   * LocalAI's schedules: the full backend run Sundays 06:00 UTC ({@code backend.yml}) and the
-   * builder bases Saturdays 05:00 UTC ({@code base-images.yml}), DOMAIN.md 1.
-   */
-  public static List<ScheduleSpec> localAiSchedules(Repository repository, String branch) {
-    return List.of(
-        new ScheduleSpec(
-            "backends-weekly",
-            CronExpression.parse("0 6 * * 0"),
-            repository,
-            branch,
-            List.of("backend")),
-        new ScheduleSpec(
-            "base-images-weekly",
-            CronExpression.parse("0 5 * * 6"),
-            repository,
-            branch,
-            List.of("base-images")));
-  }
-
   /** Builds {@link GatewayOptions}. */
   public static final class Builder {
     private String host = "127.0.0.1";
@@ -129,6 +136,8 @@ public record GatewayOptions(
     private final List<ScheduleSpec> schedules = new ArrayList<>();
     private Duration scheduleCatchUp = Duration.ofDays(7);
     private Clock clock = Clock.systemUTC();
+    private AuditReports auditReports;
+    private CacheEvictions cacheEvictions;
 
     public Builder host(String host) {
       this.host = host;
@@ -188,6 +197,12 @@ public record GatewayOptions(
       return this;
     }
 
+    /** Adds {@code specs} (e.g. a profile's {@code schedules:} section). */
+    public Builder schedules(List<ScheduleSpec> specs) {
+      this.schedules.addAll(specs);
+      return this;
+    }
+
     public Builder scheduleCatchUp(Duration catchUp) {
       this.scheduleCatchUp = catchUp;
       return this;
@@ -195,6 +210,18 @@ public record GatewayOptions(
 
     public Builder clock(Clock clock) {
       this.clock = clock;
+      return this;
+    }
+
+    /** Connects {@code GET /v1/audit} to {@code reports} (the launcher wires the audit). */
+    public Builder auditReports(AuditReports reports) {
+      this.auditReports = reports;
+      return this;
+    }
+
+    /** Connects {@code DELETE /v1/cache/{ref}} to {@code evictions} (the merge role's). */
+    public Builder cacheEvictions(CacheEvictions evictions) {
+      this.cacheEvictions = evictions;
       return this;
     }
 
@@ -230,7 +257,9 @@ public record GatewayOptions(
           pipelines,
           List.copyOf(schedules),
           scheduleCatchUp,
-          clock);
+          clock,
+          auditReports,
+          cacheEvictions);
     }
   }
 

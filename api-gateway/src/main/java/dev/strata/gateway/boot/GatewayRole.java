@@ -115,10 +115,10 @@ public final class GatewayRole {
             timer,
             GatewayRole::newAgentId);
     LeaseSweeper sweeper = new LeaseSweeper(state.board, commands, clock);
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     ScheduleFirer firer =
         new ScheduleFirer(
-            options.schedules(), commands, admission, clock, timer, options.scheduleCatchUp());
-    AtomicBoolean firerStarted = new AtomicBoolean();
+            options.schedules(), commands, admission, clock, options.scheduleCatchUp(), registry);
     long every = Math.max(50, options.sweepInterval().toMillis());
     timer.scheduleWithFixedDelay(
         () -> {
@@ -126,8 +126,8 @@ public final class GatewayRole {
             sweeper.sweep();
             starter.reconcile();
             // schedules admit runs through the lanes: fire only once the lanes are rebuilt
-            if (isCaughtUp.getAsBoolean() && firerStarted.compareAndSet(false, true)) {
-              firer.start();
+            if (isCaughtUp.getAsBoolean()) {
+              firer.tick();
             }
           } catch (RuntimeException e) {
             LOG.warn("Gateway housekeeping failed; retrying next tick", e);
@@ -137,7 +137,6 @@ public final class GatewayRole {
         every,
         TimeUnit.MILLISECONDS);
 
-    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Vertx vertx = Vertx.vertx();
     try {
       HttpApi.Parts parts =
@@ -151,7 +150,9 @@ public final class GatewayRole {
               health,
               registry,
               blocking,
-              clock);
+              clock,
+              options.auditReports(),
+              options.cacheEvictions());
       HttpApi.Settings settings =
           new HttpApi.Settings(
               options.tokens(),
@@ -172,7 +173,7 @@ public final class GatewayRole {
               .listen()
               .await();
       LOG.info("Gateway listening on {}:{}", options.host(), server.actualPort());
-      return new Running(server, vertx, firer, timer, blocking, offload);
+      return new Running(server, vertx, timer, blocking, offload);
     } catch (RuntimeException e) {
       vertx.close();
       timer.shutdownNow();
@@ -187,7 +188,6 @@ public final class GatewayRole {
   private record Running(
       HttpServer server,
       Vertx vertx,
-      ScheduleFirer firer,
       ScheduledExecutorService timer,
       ExecutorService blocking,
       ExecutorService offload)
@@ -199,7 +199,6 @@ public final class GatewayRole {
 
     @Override
     public void close() {
-      firer.close();
       timer.shutdownNow();
       try {
         server.close().await(10, TimeUnit.SECONDS);

@@ -190,6 +190,11 @@ public final class RunBoard {
     return () -> listeners.remove(listener);
   }
 
+  /** How many listeners (e.g. open event streams of status pages) follow the board now. */
+  public int subscribers() {
+    return listeners.size();
+  }
+
   public Optional<RunViews.RunView> view(RunId runId) {
     RunRecord run = runs.get(runId);
     if (run == null) {

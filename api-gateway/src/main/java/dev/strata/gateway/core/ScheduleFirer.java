@@ -6,82 +6,76 @@ import dev.strata.domain.trigger.api.ScheduleSlotId;
 import dev.strata.domain.trigger.api.Trigger;
 import dev.strata.gateway.core.TriggerAdmission.Admission;
 import dev.strata.gateway.core.TriggerAdmission.TriggerRequest;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Fires the platform's schedules. Each slot is one {@code ScheduleSlot} aggregate and its run id
  * derives from the slot id, so when several gateway processes fire the same slot the event store
- * lets exactly one create it, and the run exists once. On start-up the latest slot within the
- * catch-up window is fired too: a slot missed while the platform was down runs once.
+ * lets exactly one record it, and the run exists once. {@link #tick()} runs on the gateway's
+ * housekeeping timer and reads the injected clock: the first tick after start-up fires the latest
+ * slot within the catch-up window (a slot missed while the platform was down runs once; on a later
+ * start-up the slot is already recorded and nothing new happens), later ticks fire each slot that
+ * fell due since.
  */
-public final class ScheduleFirer implements AutoCloseable {
+public final class ScheduleFirer {
   private static final Logger LOG = LoggerFactory.getLogger(ScheduleFirer.class);
 
   private final List<ScheduleSpec> specs;
   private final Commands commands;
   private final TriggerAdmission admission;
   private final Clock clock;
-  private final ScheduledExecutorService timer;
   private final Duration catchUp;
-  private final List<ScheduledFuture<?>> pending = new ArrayList<>();
-  private volatile boolean closed;
+  private final Map<String, Instant> lastTried = new ConcurrentHashMap<>();
+  private final Counter recorded;
+  private final Counter alreadyRecorded;
 
   public ScheduleFirer(
       List<ScheduleSpec> specs,
       Commands commands,
       TriggerAdmission admission,
       Clock clock,
-      ScheduledExecutorService timer,
-      Duration catchUp) {
+      Duration catchUp,
+      MeterRegistry registry) {
     this.specs = List.copyOf(specs);
     this.commands = commands;
     this.admission = admission;
     this.clock = clock;
-    this.timer = timer;
     this.catchUp = catchUp;
+    this.recorded = fires(registry, "recorded");
+    this.alreadyRecorded = fires(registry, "already-recorded");
   }
 
-  /** Fires missed slots and arms a timer for each schedule's next slot. */
-  public List<CompletableFuture<Admission>> start() {
-    List<CompletableFuture<Admission>> missed = new ArrayList<>();
+  private static Counter fires(MeterRegistry registry, String outcome) {
+    return Counter.builder("strata.schedule.fires")
+        .description("Schedule slots this gateway tried to fire, by outcome")
+        .tag("outcome", outcome)
+        .register(registry);
+  }
+
+  /** Fires every slot that is due and not yet tried by this process; returns the admissions. */
+  public List<CompletableFuture<Admission>> tick() {
+    List<CompletableFuture<Admission>> fired = new ArrayList<>();
     Instant now = clock.instant();
     for (ScheduleSpec spec : specs) {
-      Instant last = spec.cron().previousOrSame(now);
-      if (!last.isBefore(now.minus(catchUp))) {
-        missed.add(fire(spec, last));
+      Instant due = spec.cron().previousOrSame(now);
+      Instant last = lastTried.get(spec.name());
+      if ((last == null || due.isAfter(last)) && !due.isBefore(now.minus(catchUp))) {
+        lastTried.put(spec.name(), due);
+        fired.add(fire(spec, due));
       }
-      arm(spec);
     }
-    return missed;
-  }
-
-  private void arm(ScheduleSpec spec) {
-    if (closed) {
-      return;
-    }
-    Instant next = spec.cron().next(clock.instant());
-    long delay = Math.max(0, Duration.between(clock.instant(), next).toMillis());
-    synchronized (pending) {
-      pending.removeIf(ScheduledFuture::isDone);
-      pending.add(
-          timer.schedule(
-              () -> {
-                fire(spec, next);
-                arm(spec);
-              },
-              delay,
-              TimeUnit.MILLISECONDS));
-    }
+    return fired;
   }
 
   /** Fires {@code slot} of {@code spec}: records the slot, then admits its run (both once). */
@@ -96,10 +90,16 @@ public final class ScheduleFirer implements AutoCloseable {
         .send(new FireSchedule(slotId, cron, slot, runId, at))
         .handle(
             (ok, err) -> {
-              if (err != null) {
+              if (err == null) {
+                recorded.increment();
+                LOG.info("Schedule slot {} fired: run {}", slotId, runId);
+              } else {
+                alreadyRecorded.increment();
+                // another process recorded it (or an earlier start-up did): admitting the run
+                // again is idempotent, and covers a process that died between the two steps
                 LOG.info(
-                    "Schedule slot {} was not recorded here ({}); admitting its run {} anyway,"
-                        + " which is idempotent",
+                    "Schedule slot {} was recorded already ({}); its run {} exists or is admitted"
+                        + " now",
                     slotId,
                     Commands.cause(err).getClass().getSimpleName(),
                     runId);
@@ -113,14 +113,5 @@ public final class ScheduleFirer implements AutoCloseable {
                         delivery,
                         Trigger.schedule(spec.repository(), cron, spec.branch(), null),
                         spec.pipelines())));
-  }
-
-  @Override
-  public void close() {
-    closed = true;
-    synchronized (pending) {
-      pending.forEach(f -> f.cancel(false));
-      pending.clear();
-    }
   }
 }

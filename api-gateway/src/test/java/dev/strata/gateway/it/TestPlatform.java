@@ -61,7 +61,12 @@ final class TestPlatform implements AutoCloseable {
 
   static TestPlatform start(Path dataDir, Consumer<GatewayOptions.Builder> customize)
       throws Exception {
-    StrataConfig config = StrataConfig.defaults().withDataDir(dataDir);
+    return start(StrataConfig.defaults().withDataDir(dataDir), customize);
+  }
+
+  /** A platform on {@code config}'s event store (e.g. a PostgreSQL schema shared by several). */
+  static TestPlatform start(StrataConfig config, Consumer<GatewayOptions.Builder> customize)
+      throws Exception {
     StrataRuntime runtime =
         StrataRuntime.builder(config)
             .install(new DomainModule())

@@ -114,6 +114,7 @@ public final class BuilderAgentCommand implements Callable<Integer> {
             new JGitCheckout(work.resolve("checkouts"), urls),
             wiring.legs(),
             p.legs(),
+            p.rootImage(),
             Clock.systemUTC(),
             new BuilderAgent.Settings(
                 name != null ? name : hostName(),

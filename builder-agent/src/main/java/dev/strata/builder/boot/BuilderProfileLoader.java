@@ -2,12 +2,15 @@ package dev.strata.builder.boot;
 
 import dev.strata.domain.cache.model.CcacheMounts;
 import dev.strata.domain.cache.model.WeekKeyStyle;
+import dev.strata.domain.image.api.ImageRef;
+import dev.strata.domain.image.api.TagSuffix;
 import dev.strata.domain.image.model.ImageNaming;
 import dev.strata.domain.leg.api.RunnerClass;
 import dev.strata.domain.leg.model.AptMirror;
 import dev.strata.domain.leg.model.AptMirrorPolicy;
 import dev.strata.domain.leg.model.BaseVariant;
 import dev.strata.domain.leg.model.LegProfile;
+import dev.strata.domain.leg.model.RootImageProfile;
 import dev.strata.runtime.config.ConfigException;
 import java.io.IOException;
 import java.io.Reader;
@@ -16,7 +19,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -24,6 +29,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
 
 /**
  * Reads the builder's keys of a profile file; keys other parts of Strata own (the change filter's)
@@ -50,6 +56,14 @@ import org.yaml.snakeyaml.nodes.Node;
  *       - {tag: base-grpc-amd64, runsOn: ubuntu-latest, baseImage: "ubuntu:24.04", ubuntuVersion: "2404"}
  *       - {tag: base-grpc-cuda-12-amd64, runsOn: ubuntu-latest, baseImage: "ubuntu:24.04",
  *          buildType: cublas, cudaMajor: "12", cudaMinor: "8", ubuntuVersion: "2404"}
+ *   rootImage:                              # optional: legs of this pipeline are root image legs
+ *     pipeline: root-image
+ *     publish: [quay.io/go-skynet/local-ai, localai/localai]
+ *     imageName: localai                    # cache-localai&lt;sfx&gt;-&lt;pt&gt;
+ *     emptySuffixPlaceholder: -core         # keepalive-&lt;run&gt;-core-&lt;pt&gt;
+ *     dockerfile: ./Dockerfile
+ *     context: .
+ *     inputDefaults: {cuda-minor-version: "9", makeflags: --jobs=4 --output-sync=target}
  * </pre>
  */
 public final class BuilderProfileLoader {
@@ -138,7 +152,48 @@ public final class BuilderProfileLoader {
         variants.add(variant(y, v));
       }
     }
-    return new BuilderProfile(name, legs, variants, dockerfile, context);
+    return new BuilderProfile(name, legs, variants, dockerfile, context, rootImage(y, b, naming));
+  }
+
+  private static Optional<RootImageProfile> rootImage(YamlNodes y, Node builder, ImageNaming naming)
+      throws ConfigException {
+    Optional<MappingNode> root =
+        y.optionalMapping(builder, "rootImage", "builder.rootImage", "rootImage: {pipeline: ...}");
+    if (root.isEmpty()) {
+      return Optional.empty();
+    }
+    Node r = root.get();
+    String p = "builder.rootImage";
+    Map<String, String> defaults = new LinkedHashMap<>();
+    Optional<MappingNode> d =
+        y.optionalMapping(r, "inputDefaults", p + ".inputDefaults", "inputDefaults: {k: v}");
+    if (d.isPresent()) {
+      for (NodeTuple t : d.get().getValue()) {
+        String key = y.key(t, p + ".inputDefaults", "cuda-minor-version: \"9\"");
+        defaults.put(key, y.string(d.get(), key, p + ".inputDefaults." + key, key + ": \"9\""));
+      }
+    }
+    return Optional.of(
+        new RootImageProfile(
+            y.string(r, "pipeline", p + ".pipeline", "pipeline: root-image", "root-image"),
+            new ImageNaming(
+                naming.cacheRepo(),
+                y
+                    .strings(r, "publish", p + ".publish", "publish: [quay.io/a/local-ai]", true)
+                    .stream()
+                    .map(ImageRef::parse)
+                    .toList(),
+                naming.prRepo()),
+            y.string(r, "imageName", p + ".imageName", "imageName: localai"),
+            TagSuffix.of(
+                y.string(
+                    r,
+                    "emptySuffixPlaceholder",
+                    p + ".emptySuffixPlaceholder",
+                    "emptySuffixPlaceholder: -core")),
+            y.string(r, "dockerfile", p + ".dockerfile", "dockerfile: ./Dockerfile"),
+            y.string(r, "context", p + ".context", "context: ."),
+            defaults));
   }
 
   private static AptMirrorPolicy aptMirrors(YamlNodes y, Node builder) throws ConfigException {

@@ -3,11 +3,16 @@ package dev.strata.builder.boot;
 import dev.strata.builder.adapter.docker.BuildxBuildDriver;
 import dev.strata.builder.adapter.docker.EngineBuildDriver;
 import dev.strata.builder.adapter.docker.EngineCacheMountCarrier;
+import dev.strata.builder.adapter.docker.EngineCacheMounts;
+import dev.strata.builder.adapter.docker.EngineSocket;
 import dev.strata.builder.adapter.noop.NoopBuildDriver;
 import dev.strata.builder.adapter.process.LocalCommandRunner;
 import dev.strata.builder.adapter.registry.HttpImageRegistry;
 import dev.strata.builder.core.LegBuilder;
 import dev.strata.builder.port.BuildDriver;
+import dev.strata.runtime.registry.RegistryClient;
+import dev.strata.runtime.registry.RegistryCredentials;
+import dev.strata.runtime.registry.RegistryTransport;
 import dev.strata.runtime.serialization.StrataSerializers;
 import java.nio.file.Path;
 import java.util.List;
@@ -53,24 +58,39 @@ public final class BuilderWiring {
    */
   public BuilderWiring(Driver kind, String docker, Path tmpDir) {
     this.runner = new LocalCommandRunner();
+    // the credentials docker push uses too: config.json and its credential helpers
+    RegistryCredentials credentials = RegistryCredentials.fromEnvironment(System.getenv());
     this.registry =
-        new HttpImageRegistry(StrataSerializers.objectMapper(), tmpDir, host -> Optional.empty());
+        new HttpImageRegistry(
+            new RegistryClient(RegistryTransport.standard(credentials)),
+            StrataSerializers.objectMapper());
     boolean buildx =
         kind == Driver.BUILDX
             || (kind == Driver.AUTO && BuildxBuildDriver.available(runner, docker, tmpDir));
+    Optional<EngineSocket> engine =
+        buildx
+            ? Optional.empty()
+            : EngineSocket.fromDockerHost(System.getenv("DOCKER_HOST"))
+                .filter(EngineSocket::exists);
     this.driver =
         kind == Driver.NOOP
             ? new NoopBuildDriver()
             : buildx
                 ? new BuildxBuildDriver(runner, StrataSerializers.objectMapper(), docker, tmpDir)
-                : new EngineBuildDriver(runner, registry, docker, tmpDir);
+                : new EngineBuildDriver(runner, registry, docker, tmpDir, engine, credentials);
     List<String> copyCommand =
         buildx
             ? List.of(docker, "buildx", "build", "--progress=plain")
             : List.of(docker, "build", "--progress=plain");
+    // the engine's cache-mount records tell when a mount still holds its artifact (engine only:
+    // a buildx builder keeps its mounts elsewhere)
+    Optional<EngineCacheMounts> mounts =
+        engine.map(s -> new EngineCacheMounts(s, StrataSerializers.objectMapper()));
     this.legs =
         new LegBuilder(
-            driver, registry, new EngineCacheMountCarrier(runner, registry, copyCommand, tmpDir));
+            driver,
+            registry,
+            new EngineCacheMountCarrier(runner, registry, copyCommand, tmpDir, mounts));
   }
 
   public LocalCommandRunner runner() {

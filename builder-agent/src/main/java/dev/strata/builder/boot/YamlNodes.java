@@ -40,6 +40,14 @@ final class YamlNodes {
     return Optional.empty();
   }
 
+  /** The key of a mapping entry, which must be a plain scalar. */
+  String key(NodeTuple t, String path, String example) throws ConfigException {
+    if (!(t.getKeyNode() instanceof ScalarNode k)) {
+      throw error(t.getKeyNode(), path, "keys must be plain names", example);
+    }
+    return k.getValue();
+  }
+
   MappingNode mapping(Node parent, String key, String path, String example) throws ConfigException {
     Node n = child(parent, key).orElse(null);
     if (n == null) {

@@ -10,6 +10,8 @@ import dev.strata.domain.leg.model.BuildPlan;
 import dev.strata.domain.leg.model.BuildPlanner;
 import dev.strata.domain.leg.model.LegProfile;
 import dev.strata.domain.leg.model.LegRequest;
+import dev.strata.domain.leg.model.RootImagePlanner;
+import dev.strata.domain.leg.model.RootImageProfile;
 import dev.strata.domain.matrix.api.LinuxEntry;
 import dev.strata.runtime.agent.AgentRegistration;
 import dev.strata.runtime.agent.ClaimedLeg;
@@ -72,6 +74,7 @@ public final class BuilderAgent {
   private final SourceCheckout checkout;
   private final LegBuilder legs;
   private final LegProfile profile;
+  private final Optional<RootImageProfile> rootImage;
   private final Clock clock;
   private final Settings settings;
   private final Consumer<LegTimings> timings;
@@ -88,10 +91,27 @@ public final class BuilderAgent {
       Clock clock,
       Settings settings,
       Consumer<LegTimings> timings) {
+    this(gateway, checkout, legs, profile, Optional.empty(), clock, settings, timings);
+  }
+
+  /**
+   * An agent that also builds root image legs: legs claimed for {@code rootImage}'s pipeline are
+   * planned with {@link RootImagePlanner} (DOMAIN.md 4.8), every other leg as a backend leg.
+   */
+  public BuilderAgent(
+      GatewayClient gateway,
+      SourceCheckout checkout,
+      LegBuilder legs,
+      LegProfile profile,
+      Optional<RootImageProfile> rootImage,
+      Clock clock,
+      Settings settings,
+      Consumer<LegTimings> timings) {
     this.gateway = gateway;
     this.checkout = checkout;
     this.legs = legs;
     this.profile = profile;
+    this.rootImage = rootImage;
     this.clock = clock;
     this.settings = settings;
     this.timings = timings;
@@ -291,23 +311,37 @@ public final class BuilderAgent {
             "checkout", "the trigger of " + leg.runId() + " names no commit", List.of());
       }
       LinuxEntry entry = new LinuxEntry(leg.fields());
+      Optional<RootImageProfile> root = rootImage.filter(r -> r.pipeline().equals(leg.pipeline()));
+      if (root.isEmpty() && entry.dockerfile().isEmpty()) {
+        throw new BuildException(
+            "plan",
+            "leg "
+                + leg.legId()
+                + " of pipeline "
+                + leg.pipeline()
+                + " names no dockerfile; if it is a root image leg, give the profile"
+                + " builder.rootImage with pipeline: "
+                + leg.pipeline(),
+            List.of());
+      }
       long t = System.nanoTime();
       Workspace ws =
           checkout.checkout(
               leg.trigger().repository(),
               leg.trigger().sha(),
               leg.trigger().ref(),
-              entry.string("context"),
+              root.map(RootImageProfile::context).orElse(entry.string("context")),
               slot);
       progress.phase("checkout", Duration.ofNanos(System.nanoTime() - t));
       t = System.nanoTime();
       BuildPlan plan;
       try {
+        LegRequest request =
+            new LegRequest(leg.runId(), leg.trigger(), entry, clock.instant(), ws.commitTime());
         plan =
-            BuildPlanner.plan(
-                profile,
-                new LegRequest(
-                    leg.runId(), leg.trigger(), entry, clock.instant(), ws.commitTime()));
+            root.isPresent()
+                ? RootImagePlanner.plan(profile, root.get(), request)
+                : BuildPlanner.plan(profile, request);
       } catch (IllegalArgumentException e) {
         throw new BuildException("plan", e.getMessage(), List.of());
       }

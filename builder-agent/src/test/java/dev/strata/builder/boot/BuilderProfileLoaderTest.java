@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.strata.domain.cache.model.WeekKeyStyle;
 import dev.strata.domain.image.api.ImageRef;
+import dev.strata.domain.image.api.LegKey;
 import dev.strata.domain.leg.api.RunnerClass;
+import dev.strata.domain.leg.model.RootImageProfile;
+import dev.strata.domain.trigger.api.RunId;
 import dev.strata.runtime.config.ConfigException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,6 +93,33 @@ class BuilderProfileLoaderTest {
         .isEqualTo("ubuntu:22.04");
   }
 
+  // DOMAIN.md 4.8: the root image's repositories, Dockerfile, names and input defaults are data
+  @Test
+  void theShippedLocalAiProfile_declaresTheRootImageLegs() throws Exception {
+    BuilderProfile profile = BuilderProfileLoader.load(Path.of("..", "profiles", "localai.yml"));
+
+    RootImageProfile root = profile.rootImage().orElseThrow();
+    assertThat(root.pipeline()).isEqualTo("root-image");
+    assertThat(root.naming().publishRepos())
+        .map(ImageRef::toString)
+        .containsExactly("quay.io/go-skynet/local-ai", "localai/localai");
+    assertThat(root.naming().cacheRepo()).hasToString("quay.io/go-skynet/ci-cache");
+    assertThat(root.dockerfile()).isEqualTo("./Dockerfile");
+    assertThat(root.context()).isEqualTo(".");
+    assertThat(root.names().cacheTag(LegKey.of("", "amd64"))).isEqualTo("cache-localai-amd64");
+    assertThat(root.names().keepaliveTag(RunId.of("77"), LegKey.of("", "amd64")))
+        .isEqualTo("keepalive-77-core-amd64");
+    assertThat(root.inputDefaults())
+        .containsEntry("cuda-minor-version", "9")
+        .containsEntry("makeflags", "--jobs=4 --output-sync=target")
+        .containsEntry("ubuntu-codename", "noble");
+  }
+
+  @Test
+  void aProfileWithoutRootImage_buildsBackendLegsOnly() throws Exception {
+    assertThat(BuilderProfileLoader.load(write(LOCALAI)).rootImage()).isEmpty();
+  }
+
   @Test
   void aProfileWithoutBuilderSection_getsStratasDefaults() throws Exception {
     BuilderProfile p =
@@ -108,6 +138,7 @@ class BuilderProfileLoaderTest {
         "profile: x|profile.yml:1: registries: is missing; write registries: {ciCache: ..., publish: [...]}",
         "registries: {ciCache: r/c, publish: r/p, pullRequest: r/t}|profile.yml:1: registries.publish: must be a list; write publish: [quay.io/a/b]",
         "registries: {ciCache: r/c, publish: [r/p], pullRequest: r/t}\\nbuilder: {weekKey: gregorian}|profile.yml:2: builder.weekKey: unknown value \"gregorian\"; write iso or calendar-year",
+        "registries: {ciCache: r/c, publish: [r/p], pullRequest: r/t}\\nbuilder: {rootImage: {publish: [r/l]}}|profile.yml:2: builder.rootImage.imageName: is missing; write imageName: localai",
       })
   void mistakes_nameTheFileLineAndWhatToWrite(String yaml, String message) throws Exception {
     Path p = write(yaml.replace("\\n", "\n"));

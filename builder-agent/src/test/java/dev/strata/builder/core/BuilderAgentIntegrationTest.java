@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,10 +57,43 @@ class BuilderAgentIntegrationTest {
         new JGitCheckout(tmp.resolve(name + "-checkouts"), r -> repo.dir().toString()),
         engine.legs,
         Legs.profile(ns),
+        Optional.of(Legs.rootImage(ns)),
         Clock.systemUTC(),
         new BuilderAgent.Settings(
             name, List.of(RunnerClass.of("ubuntu-latest")), 1, drain, Duration.ofMillis(300)),
         timings::add);
+  }
+
+  // DOMAIN.md 4.8: ./Dockerfile in ., root build-args, root repositories, -core only in the anchor
+  @Test
+  void aRootImageLeg_buildsTheRootDockerfile_andPushesByDigestToTheRootRepositories()
+      throws Exception {
+    CommitSha sha = repo.commit("salt", Map.of("salt.txt", ns));
+    String leg = gateway.offer("run9", Legs.coreAmd64(), Legs.push(sha), "root-image");
+    BuilderAgent agent = agent("root", Duration.ofSeconds(30));
+    agent.start();
+    try {
+      StandInGateway.Report report = gateway.awaitReport(leg, Duration.ofMinutes(3));
+
+      assertThat(report.kind()).as(report.body().toString()).isEqualTo("result");
+      JsonNode r = report.body();
+      Digest digest = Digest.of(r.get("digest").asText());
+      Engine engine = new Engine(tmp.resolve("check-root"));
+      for (String repo : List.of("/local-ai", "/localai")) {
+        assertThat(engine.registry.resolve(ImageRef.parse(ns + repo).withDigest(digest)))
+            .contains(digest);
+      }
+      assertThat(r.get("anchor").asText()).isEqualTo(ns + "/cache:keepalive-run9-core-amd64");
+      assertThat(r.toString())
+          .contains(ns + "/cache:cache-localai-amd64")
+          .contains("MAKEFLAGS")
+          .doesNotContain("DEPS_REFRESH");
+      assertThat(engine.registry.resolve(ImageRef.parse(ns + "/cache:cache-localai-amd64")))
+          .as("the inline cache was written under the root cache ref")
+          .isPresent();
+    } finally {
+      agent.stop();
+    }
   }
 
   @Test

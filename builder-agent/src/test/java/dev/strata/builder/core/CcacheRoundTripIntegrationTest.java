@@ -14,7 +14,9 @@ import dev.strata.domain.trigger.api.CommitSha;
 import dev.strata.domain.trigger.api.RunId;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -83,6 +85,29 @@ class CcacheRoundTripIntegrationTest {
     assertThat(warm.inputs().ccacheHits())
         .as("unit2..4 and main.c come from the restored cache")
         .isEqualTo(4);
+  }
+
+  @Test
+  void aMountThatStillHoldsTheSavedArtifact_isNotRestoredAgain_untilTheEnginePrunesIt()
+      throws Exception {
+    LocalServices.pruneCacheMounts();
+    CommitSha sha = repo.commit("salt", Map.of("backend/cpp/llama-cpp/salt.txt", ns + "-skip"));
+    engine.legs.build(plan(sha), repo.dir(), "", BuildListener.none());
+
+    int before = engine.runner.history().size();
+    List<String> lines = new CopyOnWriteArrayList<>();
+    engine.legs.build(plan(sha), repo.dir(), "", lines::add);
+    assertThat(lines).anyMatch(l -> l.contains("restore skipped"));
+    assertThat(engine.buildsSince(before))
+        .as("the leg's build only, no restore build")
+        .isEqualTo(1);
+
+    LocalServices.pruneCacheMounts();
+    before = engine.runner.history().size();
+    lines.clear();
+    engine.legs.build(plan(sha), repo.dir(), "", lines::add);
+    assertThat(lines).anyMatch(l -> l.startsWith("strata: restored cache mount"));
+    assertThat(engine.buildsSince(before)).as("restore build, then the leg's").isEqualTo(2);
   }
 
   private BuildPlan plan(CommitSha sha) {

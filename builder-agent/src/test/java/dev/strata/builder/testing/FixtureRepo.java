@@ -103,6 +103,18 @@ public final class FixtureRepo implements AutoCloseable {
       ccache -s
       """;
 
+  /** The root image's {@code ./Dockerfile} (DOMAIN.md 4.8): it records the root build-args. */
+  static final String ROOT_DOCKERFILE =
+      """
+      ARG BASE_IMAGE=scratch
+      FROM ${BASE_IMAGE}
+      ARG BUILD_TYPE
+      ARG MAKEFLAGS
+      ARG UBUNTU_CODENAME
+      RUN mkdir -p /localai && echo "type=${BUILD_TYPE} make=${MAKEFLAGS} \
+          codename=${UBUNTU_CODENAME}" > /localai/build.txt
+      """;
+
   private final Path dir;
   private final Git git;
 
@@ -120,6 +132,7 @@ public final class FixtureRepo implements AutoCloseable {
       Map<String, String> files = new LinkedHashMap<>();
       files.put(".github/backend-matrix.yml", matrix());
       files.put("backend/Dockerfile.python", PYTHON_DOCKERFILE);
+      files.put("Dockerfile", ROOT_DOCKERFILE);
       files.put("backend/python/tinypy/requirements.txt", "tinydep==1.0\n");
       files.put("backend/python/tinypy/build.sh", "echo building tinypy\ncat deps.lock\n");
       files.put("backend/Dockerfile.llama-cpp", LLAMA_DOCKERFILE);

@@ -2,6 +2,7 @@ package dev.strata.builder.testing;
 
 import dev.strata.domain.cache.model.CcacheMounts;
 import dev.strata.domain.cache.model.WeekKeyStyle;
+import dev.strata.domain.image.api.TagSuffix;
 import dev.strata.domain.image.model.ImageNaming;
 import dev.strata.domain.leg.api.RunnerClass;
 import dev.strata.domain.leg.model.AptMirror;
@@ -10,6 +11,7 @@ import dev.strata.domain.leg.model.BuildPlan;
 import dev.strata.domain.leg.model.BuildPlanner;
 import dev.strata.domain.leg.model.LegProfile;
 import dev.strata.domain.leg.model.LegRequest;
+import dev.strata.domain.leg.model.RootImageProfile;
 import dev.strata.domain.matrix.api.LinuxEntry;
 import dev.strata.domain.matrix.api.Scalar;
 import dev.strata.domain.trigger.api.CommitSha;
@@ -86,6 +88,29 @@ public final class Legs {
         "dockerfile", "./backend/Dockerfile.llama-cpp",
         "context", "./",
         "ubuntu-version", "2404");
+  }
+
+  /** Root image legs of pipeline {@code root-image}: {@code <ns>/local-ai} and {@code -b}. */
+  public static RootImageProfile rootImage(String ns) {
+    return new RootImageProfile(
+        "root-image",
+        ImageNaming.of(ns + "/cache", List.of(ns + "/local-ai", ns + "/localai"), ns + "/ci-tests"),
+        "localai",
+        TagSuffix.of("-core"),
+        "./Dockerfile",
+        ".",
+        Map.of("makeflags", "--jobs=4 --output-sync=target", "ubuntu-codename", "noble"));
+  }
+
+  /** The core image's amd64 root leg (no tag-suffix, no backend, no dockerfile field). */
+  public static LinuxEntry coreAmd64() {
+    return entry(
+        "build-type", "",
+        "platforms", "linux/amd64",
+        "platform-tag", "amd64",
+        "tag-suffix", "",
+        "base-image", FixtureRepo.BASE_IMAGE,
+        "runs-on", "ubuntu-latest");
   }
 
   public static Trigger push(CommitSha sha) {

@@ -4,6 +4,7 @@ import dev.strata.domain.matrix.api.Matrix;
 import dev.strata.matrix.adapter.jgit.FirstParentHistory;
 import dev.strata.matrix.adapter.jgit.JGitPlanInputs;
 import dev.strata.matrix.adapter.jgit.Repositories;
+import dev.strata.matrix.adapter.json.HistoryJson;
 import dev.strata.matrix.adapter.yaml.ProfileException;
 import dev.strata.matrix.adapter.yaml.SnakeYamlMatrixParser;
 import dev.strata.matrix.adapter.yaml.YamlProfileLoader;
@@ -32,7 +33,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code strata plan history}: replays the filter over every first-parent push of a branch and
  * reports, per push and in total, the entries selected, run-all and how often each shared rule
- * fired. With {@code --profile-b} it shows where a second profile would select differently.
+ * fired. With {@code --profile-b} it shows where a second profile would select differently. {@code
+ * --format json} writes the same as one JSON object ({@link HistoryJson}).
  */
 @Command(
     name = "history",
@@ -62,6 +64,12 @@ public final class HistoryCommand implements Callable<Integer> {
   @Option(names = "--branch", defaultValue = "master", description = "Branch (default master).")
   String branch;
 
+  @Option(
+      names = "--format",
+      defaultValue = "text",
+      description = "text (default) or json (per push and totals, stable key order).")
+  String format;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -76,6 +84,11 @@ public final class HistoryCommand implements Callable<Integer> {
       err.println(e.getMessage());
       return 2;
     }
+    if (!format.equals("text") && !format.equals("json")) {
+      err.println("--format must be text or json, not '" + format + "'");
+      return 2;
+    }
+    boolean json = format.equals("json");
     int limit = count != null ? count : since != null ? Integer.MAX_VALUE : 300;
     long from = since == null ? Long.MIN_VALUE : since.atStartOfDay().toEpochSecond(ZoneOffset.UTC);
     try (Repository repository = Repositories.open(repo)) {
@@ -83,9 +96,13 @@ public final class HistoryCommand implements Callable<Integer> {
       Map<ObjectId, Matrix> parsed = new HashMap<>();
       HistoryReport reportA = replay(a, repository, pushes, parsed);
       if (b == null) {
-        out.print(reportA.table());
+        out.print(json ? HistoryJson.toJson(branch, reportA) + "\n" : reportA.table());
       } else {
-        out.print(compare(reportA, replay(b, repository, pushes, parsed)));
+        HistoryReport reportB = replay(b, repository, pushes, parsed);
+        out.print(
+            json
+                ? HistoryJson.compare(branch, reportA, reportB) + "\n"
+                : compare(reportA, reportB));
       }
     } catch (IOException e) {
       err.println(

@@ -1,5 +1,6 @@
 package dev.strata.matrix.boot;
 
+import dev.strata.matrix.core.run.TriggerPlanner;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -53,5 +54,13 @@ public final class MatrixRole {
   /** The matrix processor over the repository and profile {@code settings} name. */
   public static MatrixModule module(MatrixSettings settings) {
     return new MatrixModule(settings);
+  }
+
+  /**
+   * Plans triggers as the role does, outside a running role (the audit's what-if re-plans recorded
+   * triggers with another profile). The profile is read on every plan.
+   */
+  public static TriggerPlanner planner(MatrixSettings settings) {
+    return new RepositoryTriggerPlanner(settings);
   }
 }

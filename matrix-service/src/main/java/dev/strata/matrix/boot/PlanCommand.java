@@ -9,6 +9,9 @@ import dev.strata.matrix.adapter.json.ResultJson;
 import dev.strata.matrix.adapter.yaml.ProfileException;
 import dev.strata.matrix.adapter.yaml.SnakeYamlMatrixParser;
 import dev.strata.matrix.adapter.yaml.YamlProfileLoader;
+import dev.strata.matrix.core.pipeline.FixedPipeline;
+import dev.strata.matrix.core.pipeline.PipelineTrigger;
+import dev.strata.matrix.core.pipeline.Pipelines;
 import dev.strata.matrix.core.plan.GitHubEvent;
 import dev.strata.matrix.core.plan.PlanRequest;
 import dev.strata.matrix.core.plan.PlanResult;
@@ -115,6 +118,11 @@ public final class PlanCommand implements Callable<Integer> {
   boolean previousProtoUnavailable;
 
   @Option(
+      names = "--pipeline",
+      description = "The pipeline to plan (default: the profile's backend matrix).")
+  String pipeline;
+
+  @Option(
       names = "--format",
       defaultValue = "github-output",
       description = "github-output (key=value lines), json or table.")
@@ -155,6 +163,29 @@ public final class PlanCommand implements Callable<Integer> {
       err.println(e.getMessage());
       return 2;
     }
+    Pipelines pipelines = loaded.pipelines();
+    if (pipeline != null && !pipelines.declares(pipeline)) {
+      err.println(
+          "Unknown pipeline '"
+              + pipeline
+              + "'; profile "
+              + profile
+              + " declares: "
+              + String.join(", ", pipelines.order()));
+      return 2;
+    }
+    if (pipeline != null && !pipeline.equals(pipelines.backend())) {
+      if (batch != null) {
+        err.println(
+            "--batch plans only the backend matrix ('"
+                + pipelines.backend()
+                + "'); drop --pipeline "
+                + pipeline
+                + " or --batch");
+        return 2;
+      }
+      return runFixed(pipelines.fixed(pipeline).orElseThrow(), fmt, err);
+    }
     Planner planner = new Planner(loaded);
     FileStore store = new FileStore(new SnakeYamlMatrixParser());
     if (batch != null) {
@@ -188,10 +219,7 @@ public final class PlanCommand implements Callable<Integer> {
 
   private int runSingle(Planner planner, FileStore store, Format fmt, PrintWriter err)
       throws IOException {
-    Path eventPath = eventFile;
-    if (eventPath == null && environment.get("GITHUB_EVENT_PATH") != null) {
-      eventPath = Path.of(environment.get("GITHUB_EVENT_PATH"));
-    }
+    Path eventPath = eventPath();
     if (eventPath == null) {
       err.println(
           "strata plan needs --event-file EVENT.json (or $GITHUB_EVENT_PATH) unless --batch is given");
@@ -244,23 +272,55 @@ public final class PlanCommand implements Callable<Integer> {
     return result.exitCode();
   }
 
-  private PlanInputs explicitInputs(Profile p, FileStore store) throws IOException {
-    ChangedFiles changed;
-    if (changedFilesError) {
-      changed =
-          new ChangedFiles.Unavailable("the changed-file source failed (--changed-files-error)");
-    } else if (changedFiles != null) {
-      List<String> paths = new ArrayList<>();
-      for (String line : Files.readAllLines(changedFiles)) {
-        String path = line.strip();
-        if (!path.isEmpty()) {
-          paths.add(path);
-        }
-      }
-      changed = new ChangedFiles.Listed(paths, true);
-    } else {
-      changed = new ChangedFiles.Unavailable("no --changed-files was given");
+  private int runFixed(FixedPipeline fixed, Format fmt, PrintWriter err) throws IOException {
+    Path eventPath = eventPath();
+    if (eventPath == null) {
+      err.println("strata plan --pipeline " + fixed.name() + " needs --event-file EVENT.json");
+      return 2;
     }
+    JsonNode payload;
+    PipelineTrigger trigger;
+    try {
+      payload = new ObjectMapper().readTree(eventPath.toFile());
+      trigger = EventPayloads.trigger(payload, eventName);
+    } catch (IOException e) {
+      err.println("Tried to read event " + eventPath + " but failed because: " + e.getMessage());
+      return 2;
+    } catch (IllegalArgumentException e) {
+      err.println(e.getMessage());
+      return 2;
+    }
+    ChangedFiles listed = repo == null ? listedChanges() : null;
+    return FixedPipelineRun.run(
+        fixed, trigger, repo, listed, fmt, eventName, spec.commandLine().getOut(), err);
+  }
+
+  private Path eventPath() {
+    if (eventFile == null && environment.get("GITHUB_EVENT_PATH") != null) {
+      return Path.of(environment.get("GITHUB_EVENT_PATH"));
+    }
+    return eventFile;
+  }
+
+  private ChangedFiles listedChanges() throws IOException {
+    if (changedFilesError) {
+      return new ChangedFiles.Unavailable("the changed-file source failed (--changed-files-error)");
+    }
+    if (changedFiles == null) {
+      return new ChangedFiles.Unavailable("no --changed-files was given");
+    }
+    List<String> paths = new ArrayList<>();
+    for (String line : Files.readAllLines(changedFiles)) {
+      String path = line.strip();
+      if (!path.isEmpty()) {
+        paths.add(path);
+      }
+    }
+    return new ChangedFiles.Listed(paths, true);
+  }
+
+  private PlanInputs explicitInputs(Profile p, FileStore store) throws IOException {
+    ChangedFiles changed = listedChanges();
     Path matrixPath = matrix != null ? matrix : Path.of(p.matrixPath());
     Path protoPath = proto != null ? proto : Path.of(p.protoPath());
     return new FilePlanInputs(store, matrixPath, changed, previousMatrix, protoPath, previousProto);

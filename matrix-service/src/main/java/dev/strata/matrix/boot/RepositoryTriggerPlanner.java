@@ -4,10 +4,15 @@ import dev.strata.domain.trigger.api.CommitSha;
 import dev.strata.domain.trigger.api.Trigger;
 import dev.strata.matrix.adapter.jgit.Fetching;
 import dev.strata.matrix.adapter.jgit.JGitPlanInputs;
+import dev.strata.matrix.adapter.jgit.JGitRevisionDiffs;
 import dev.strata.matrix.adapter.jgit.Repositories;
 import dev.strata.matrix.adapter.yaml.ProfileException;
 import dev.strata.matrix.adapter.yaml.SnakeYamlMatrixParser;
 import dev.strata.matrix.adapter.yaml.YamlProfileLoader;
+import dev.strata.matrix.core.pipeline.FixedPipeline;
+import dev.strata.matrix.core.pipeline.FixedPlan;
+import dev.strata.matrix.core.pipeline.FixedPlanner;
+import dev.strata.matrix.core.pipeline.PipelineTrigger;
 import dev.strata.matrix.core.plan.PlanRequest;
 import dev.strata.matrix.core.plan.PlanResult;
 import dev.strata.matrix.core.plan.Planner;
@@ -37,16 +42,49 @@ final class RepositoryTriggerPlanner implements TriggerPlanner {
     this.settings = settings;
   }
 
-  @Override
-  public PlanResult plan(Trigger trigger) throws PlanningException {
-    Profile profile;
+  private Profile profile() throws PlanningException {
     try {
-      profile = new YamlProfileLoader().load(settings.profile());
+      return new YamlProfileLoader().load(settings.profile());
     } catch (ProfileException e) {
       throw new PlanningException(
           "Tried to load profile " + settings.profile() + " but failed because: " + e.getMessage(),
           e);
     }
+  }
+
+  @Override
+  public FixedPlan planPipeline(String pipeline, Trigger trigger) throws PlanningException {
+    Profile profile = profile();
+    Optional<FixedPipeline> fixed = profile.pipelines().fixed(pipeline);
+    if (fixed.isEmpty()) {
+      throw new PlanningException(
+          "Tried to plan pipeline "
+              + pipeline
+              + " but failed because: profile "
+              + settings.profile()
+              + " does not declare it as a fixed pipeline (it declares: "
+              + String.join(", ", profile.pipelines().order())
+              + ")",
+          null);
+    }
+    try (Repository repository = Repositories.open(settings.repository())) {
+      Fetching.ensure(repository, commits(trigger))
+          .ifPresent(f -> LOG.warn("{}; gating from what the repository has", f));
+      return FixedPlanner.plan(
+          fixed.get(), PipelineTrigger.of(trigger), new JGitRevisionDiffs(repository));
+    } catch (IOException e) {
+      throw new PlanningException(
+          "Tried to open repository "
+              + settings.repository()
+              + " but failed because: "
+              + e.getMessage(),
+          e);
+    }
+  }
+
+  @Override
+  public PlanResult plan(Trigger trigger) throws PlanningException {
+    Profile profile = profile();
     PlanRequest request = TriggerEvents.request(trigger);
     try (Repository repository = Repositories.open(settings.repository())) {
       Optional<String> fetchFailure = Fetching.ensure(repository, commits(trigger));

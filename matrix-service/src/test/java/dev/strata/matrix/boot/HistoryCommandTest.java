@@ -2,12 +2,16 @@ package dev.strata.matrix.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.strata.matrix.Fixtures;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.junit.TestRepository;
@@ -127,5 +131,90 @@ class HistoryCommandTest {
     assertThat(out.toString())
         .contains("1 of 5 pushes select differently")
         .containsPattern("[0-9a-f]{10} +2/1 +0/1  health");
+  }
+
+  @Test
+  void jsonFormat_givesEachPushAndTheTotals_inAStableKeyOrder() throws Exception {
+    int code = run("history", "--profile", PROFILE, "--repo", repo.toString(), "--format", "json");
+
+    assertThat(code).as(err.toString()).isZero();
+    JsonNode report = new ObjectMapper().readTree(out.toString());
+    assertThat(keys(report)).containsExactly("branch", "pushes", "totals");
+    JsonNode pushes = report.get("pushes");
+    // oldest first, as the text table
+    assertThat(pushes).hasSize(5);
+    assertThat(keys(pushes.get(0)))
+        .containsExactly(
+            "after",
+            "before",
+            "date",
+            "subject",
+            "exitCode",
+            "runAll",
+            "runAllReason",
+            "linux",
+            "darwin",
+            "rules",
+            "error");
+    JsonNode root = pushes.get(0);
+    assertThat(root.get("subject").asText()).isEqualTo("root");
+    assertThat(root.get("runAll").asBoolean()).isTrue();
+    assertThat(root.get("runAllReason").asText()).isEqualTo("zero-before");
+    JsonNode health = pushes.get(3);
+    assertThat(health.get("subject").asText()).isEqualTo("health");
+    assertThat(health.get("linux").asInt()).isEqualTo(2);
+    assertThat(health.get("darwin").asInt()).isEqualTo(1);
+    assertThat(health.get("rules").get(0).asText()).isEqualTo("build-scripts");
+    assertThat(health.get("runAllReason").isNull()).isTrue();
+    JsonNode totals = report.get("totals");
+    assertThat(keys(totals))
+        .containsExactly(
+            "pushes", "runAll", "failed", "empty", "linuxEntries", "darwinEntries", "ruleFires");
+    assertThat(totals.get("pushes").asInt()).isEqualTo(5);
+    assertThat(totals.get("runAll").asInt()).isEqualTo(1);
+    assertThat(totals.get("empty").asInt()).isEqualTo(1);
+    assertThat(totals.get("ruleFires").get("build-scripts").asInt()).isEqualTo(1);
+    assertThat(totals.get("ruleFires").get("python-common").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void jsonFormat_withASecondProfile_listsThePushesThatDiffer() throws Exception {
+    String changed =
+        Files.readString(Path.of(PROFILE))
+            .replace(
+                "    prefixes: [scripts/build/]\n    excludeSuffix: _test.sh\n    linux: all\n",
+                "    prefixes: [scripts/build/]\n    excludeSuffix: _test.sh\n    linux: none\n");
+    Path profileB = Files.writeString(repo.resolve("b.yml"), changed);
+
+    run(
+        "history",
+        "--profile",
+        PROFILE,
+        "--profile-b",
+        profileB.toString(),
+        "--repo",
+        repo.toString(),
+        "--format",
+        "json");
+
+    JsonNode report = new ObjectMapper().readTree(out.toString());
+    assertThat(keys(report)).containsExactly("branch", "a", "b", "differing");
+    assertThat(report.get("differing")).hasSize(1);
+    assertThat(report.get("differing").get(0).asText())
+        .isEqualTo(report.get("a").get("pushes").get(3).get("after").asText());
+    assertThat(report.get("b").get("pushes").get(3).get("linux").asInt()).isZero();
+  }
+
+  @Test
+  void unknownFormat_exits2() {
+    assertThat(run("history", "--profile", PROFILE, "--repo", repo.toString(), "--format", "xml"))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("--format must be text or json");
+  }
+
+  private static List<String> keys(JsonNode node) {
+    List<String> keys = new ArrayList<>();
+    node.fieldNames().forEachRemaining(keys::add);
+    return keys;
   }
 }

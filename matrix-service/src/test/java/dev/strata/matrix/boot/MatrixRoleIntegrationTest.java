@@ -232,17 +232,65 @@ class MatrixRoleIntegrationTest {
   }
 
   @Test
-  void unsupportedPipeline_recordsAFailure_andTheBackendIsStillPlanned() throws Exception {
+  void pipelineTheProfileDoesNotDeclare_recordsAFailure_andTheBackendIsStillPlanned()
+      throws Exception {
     RunId run =
         receive(
             Trigger.push(REPO, "feature", CommitSha.ZERO, sha(base), false),
             "backend",
-            "root-image");
+            "docs-site");
 
     MatrixPlanningFailed failed = await(run, MatrixPlanningFailed.class);
-    assertThat(failed.pipeline()).isEqualTo("root-image");
-    assertThat(failed.reason()).contains("pipeline root-image is not supported yet");
+    assertThat(failed.pipeline()).isEqualTo("docs-site");
+    assertThat(failed.reason())
+        .contains("does not declare it")
+        .contains("backend, root-image, builder-bases");
     assertThat(await(run, MatrixFiltered.class).legs()).hasSize(4);
+  }
+
+  @Test
+  void everyPipelineOfTheTrigger_isPlanned_eachRecordedWithItsGateDecision() throws Exception {
+    write(".docker/install-base-deps.sh", "apt-get install -y cmake\n");
+    RevCommit after = commit("bases: cmake");
+
+    RunId run =
+        receive(
+            Trigger.push(REPO, "master", sha(after.getParent(0)), sha(after), false),
+            "backend",
+            "root-image",
+            "builder-bases");
+    List<MatrixFiltered> plans = awaitAll(run, MatrixFiltered.class, 3);
+
+    assertThat(plans)
+        .extracting(MatrixFiltered::pipeline)
+        .containsExactlyInAnyOrder("backend", "root-image", "builder-bases");
+    MatrixFiltered root = only(plans, "root-image");
+    assertThat(root.runAll()).isTrue();
+    assertThat(root.legs()).hasSize(10);
+    assertThat(root.legs().get(0).legId()).isEqualTo(LegId.of("root:@amd64"));
+    assertThat(root.mergeGroups()).hasSize(8);
+    MatrixFiltered bases = only(plans, "builder-bases");
+    assertThat(bases.runAllReason()).isEqualTo("matching-path");
+    assertThat(bases.legs()).hasSize(10);
+    assertThat(bases.rulesFired())
+        .containsExactly(
+            "gate matching-path: .docker/install-base-deps.sh matches .docker/install-base-deps.sh");
+    assertThat(only(plans, "backend").legs()).isEmpty();
+  }
+
+  private static MatrixFiltered only(List<MatrixFiltered> plans, String pipeline) {
+    return plans.stream().filter(p -> p.pipeline().equals(pipeline)).findFirst().orElseThrow();
+  }
+
+  private <T> List<T> awaitAll(RunId run, Class<T> type, int count) throws InterruptedException {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (true) {
+      List<T> found = events(run).stream().filter(type::isInstance).map(type::cast).toList();
+      if (found.size() >= count || System.nanoTime() > deadline) {
+        return found;
+      }
+      Thread.sleep(10);
+    }
   }
 
   @Test

@@ -9,7 +9,7 @@ import dev.strata.merge.core.CacheEvictionRefused;
 import dev.strata.merge.core.CacheEvictor;
 import dev.strata.merge.core.CacheInventory;
 import dev.strata.merge.core.CacheUsage;
-import dev.strata.merge.port.RegistryException;
+import dev.strata.runtime.registry.RegistryException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;

@@ -2,10 +2,10 @@ package dev.strata.merge.boot;
 
 import dev.strata.domain.image.api.ImageRef;
 import dev.strata.merge.adapter.registry.HttpImageRegistry;
-import dev.strata.merge.adapter.registry.RegistryTransport;
 import dev.strata.merge.core.CacheInventory;
 import dev.strata.merge.port.ImageRegistry;
 import dev.strata.runtime.StrataRuntime;
+import dev.strata.runtime.registry.RegistryTransport;
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;

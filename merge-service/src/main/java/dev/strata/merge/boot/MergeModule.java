@@ -1,7 +1,6 @@
 package dev.strata.merge.boot;
 
 import dev.strata.merge.adapter.registry.HttpImageRegistry;
-import dev.strata.merge.adapter.registry.RegistryTransport;
 import dev.strata.merge.core.IndexPublisher;
 import dev.strata.merge.core.KeepaliveCleaner;
 import dev.strata.merge.core.MergeProcessor;
@@ -10,6 +9,7 @@ import dev.strata.merge.core.RunLedger;
 import dev.strata.merge.port.ImageRegistry;
 import dev.strata.runtime.RuntimeModule;
 import dev.strata.runtime.StrataRuntimeBuilder;
+import dev.strata.runtime.registry.RegistryTransport;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;

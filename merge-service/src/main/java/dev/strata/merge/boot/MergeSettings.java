@@ -1,8 +1,8 @@
 package dev.strata.merge.boot;
 
 import dev.strata.domain.Values;
-import dev.strata.merge.adapter.registry.RegistryCredentials;
-import dev.strata.merge.adapter.registry.RetryPolicy;
+import dev.strata.runtime.registry.RegistryCredentials;
+import dev.strata.runtime.registry.RetryPolicy;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;

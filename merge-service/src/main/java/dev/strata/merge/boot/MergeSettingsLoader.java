@@ -5,9 +5,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.strata.domain.image.model.ImageNaming;
-import dev.strata.merge.adapter.registry.Credential;
-import dev.strata.merge.adapter.registry.RegistryCredentials;
-import dev.strata.merge.adapter.registry.RetryPolicy;
+import dev.strata.runtime.registry.Credential;
+import dev.strata.runtime.registry.CredentialHelpers;
+import dev.strata.runtime.registry.RegistryCredentials;
+import dev.strata.runtime.registry.RetryPolicy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -127,7 +128,9 @@ public final class MergeSettingsLoader {
     RegistryCredentials credentials = RegistryCredentials.none();
     Path dockerConfig = dockerConfig(dto, env);
     if (dockerConfig != null) {
-      credentials = RegistryCredentials.fromDockerConfig(dockerConfig);
+      String path = env.getOrDefault("PATH", System.getenv("PATH"));
+      credentials =
+          RegistryCredentials.fromDockerConfig(dockerConfig, CredentialHelpers.onPath(path));
     }
     if (dto.credentials() != null) {
       Map<String, Credential> given = new LinkedHashMap<>();
@@ -154,11 +157,6 @@ public final class MergeSettingsLoader {
     if (dto.dockerConfig() != null) {
       return Path.of(dto.dockerConfig());
     }
-    String dir = env.get("DOCKER_CONFIG");
-    Path candidate =
-        dir != null && !dir.isEmpty()
-            ? Path.of(dir, "config.json")
-            : env.containsKey("HOME") ? Path.of(env.get("HOME"), ".docker", "config.json") : null;
-    return candidate != null && Files.isRegularFile(candidate) ? candidate : null;
+    return RegistryCredentials.dockerConfigFile(env).orElse(null);
   }
 }

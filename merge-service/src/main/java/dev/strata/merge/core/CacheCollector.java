@@ -2,7 +2,7 @@ package dev.strata.merge.core;
 
 import dev.strata.domain.image.api.Digest;
 import dev.strata.domain.image.api.ImageRef;
-import dev.strata.merge.port.RegistryException;
+import dev.strata.runtime.registry.RegistryException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -5,7 +5,7 @@ import dev.strata.domain.image.api.ImageRef;
 import dev.strata.domain.run.api.TagCleanup;
 import dev.strata.domain.trigger.api.RunId;
 import dev.strata.merge.port.ImageRegistry;
-import dev.strata.merge.port.RegistryException;
+import dev.strata.runtime.registry.RegistryException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -18,7 +18,7 @@ import dev.strata.domain.run.api.RunRefusedException;
 import dev.strata.domain.run.api.TagCleanup;
 import dev.strata.domain.run.api.TriggerReceived;
 import dev.strata.domain.trigger.api.RunId;
-import dev.strata.merge.port.RegistryException;
+import dev.strata.runtime.registry.RegistryException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,6 +1,6 @@
 package dev.strata.merge.core;
 
-import dev.strata.merge.port.RegistryException;
+import dev.strata.runtime.registry.RegistryException;
 
 /**
  * A merge failed for a reason that may go away (the registry did not answer, 429, 5xx). Thrown out

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.strata.merge.port.ManifestMediaTypes;
-import dev.strata.merge.port.RawManifest;
+import dev.strata.runtime.registry.ManifestMediaTypes;
+import dev.strata.runtime.registry.RawManifest;
 import java.util.List;
 
 /**

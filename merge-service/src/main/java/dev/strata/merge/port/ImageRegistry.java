@@ -2,6 +2,9 @@ package dev.strata.merge.port;
 
 import dev.strata.domain.image.api.Digest;
 import dev.strata.domain.image.api.ImageRef;
+import dev.strata.runtime.registry.BlobTransfer;
+import dev.strata.runtime.registry.RawManifest;
+import dev.strata.runtime.registry.RegistryException;
 import java.util.List;
 import java.util.Optional;
 

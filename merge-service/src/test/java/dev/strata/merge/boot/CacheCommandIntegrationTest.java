@@ -12,17 +12,18 @@ import dev.strata.domain.trigger.api.Repository;
 import dev.strata.domain.trigger.api.RunId;
 import dev.strata.domain.trigger.api.Trigger;
 import dev.strata.merge.adapter.registry.HttpImageRegistry;
-import dev.strata.merge.adapter.registry.RegistryCredentials;
-import dev.strata.merge.adapter.registry.RegistryTransport;
 import dev.strata.merge.core.IndexEntry;
 import dev.strata.merge.core.OciIndex;
 import dev.strata.merge.core.Platform;
 import dev.strata.merge.testing.RunDriver;
-import dev.strata.merge.testing.SharedRegistry;
-import dev.strata.merge.testing.TestImages;
 import dev.strata.runtime.DomainModule;
 import dev.strata.runtime.StrataRuntime;
 import dev.strata.runtime.config.StrataConfig;
+import dev.strata.runtime.registry.RegistryClient;
+import dev.strata.runtime.registry.RegistryCredentials;
+import dev.strata.runtime.registry.RegistryTransport;
+import dev.strata.runtime.testing.SharedRegistry;
+import dev.strata.runtime.testing.TestImages;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -44,8 +45,8 @@ class CacheCommandIntegrationTest {
   private static final Clock FORTY_DAYS_LATER =
       Clock.fixed(RunDriver.T0.plus(Duration.ofDays(40)), ZoneOffset.UTC);
 
-  private final HttpImageRegistry registry =
-      new HttpImageRegistry(RegistryTransport.standard(RegistryCredentials.none()));
+  private final RegistryClient registry =
+      new RegistryClient(RegistryTransport.standard(RegistryCredentials.none()));
   private StrataRuntime runtime;
 
   @BeforeAll
@@ -70,7 +71,7 @@ class CacheCommandIntegrationTest {
     CacheContext.Opener opener =
         () ->
             new CacheContext(
-                registry,
+                new HttpImageRegistry(registry),
                 runtime.commandGateway(),
                 runtime.eventStore(),
                 List.of(cacheRepo),

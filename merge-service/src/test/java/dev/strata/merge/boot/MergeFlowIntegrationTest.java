@@ -17,17 +17,17 @@ import dev.strata.domain.trigger.api.CommitSha;
 import dev.strata.domain.trigger.api.Repository;
 import dev.strata.domain.trigger.api.RunId;
 import dev.strata.domain.trigger.api.Trigger;
-import dev.strata.merge.adapter.registry.HttpImageRegistry;
-import dev.strata.merge.adapter.registry.RegistryCredentials;
-import dev.strata.merge.adapter.registry.RegistryTransport;
 import dev.strata.merge.core.MergeProcessor;
 import dev.strata.merge.testing.Landscape;
-import dev.strata.merge.testing.LocalRegistry;
 import dev.strata.merge.testing.RunDriver;
-import dev.strata.merge.testing.SharedRegistry;
 import dev.strata.runtime.DomainModule;
 import dev.strata.runtime.StrataRuntime;
 import dev.strata.runtime.config.StrataConfig;
+import dev.strata.runtime.registry.RegistryClient;
+import dev.strata.runtime.registry.RegistryCredentials;
+import dev.strata.runtime.registry.RegistryTransport;
+import dev.strata.runtime.testing.LocalRegistry;
+import dev.strata.runtime.testing.SharedRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,8 +60,8 @@ class MergeFlowIntegrationTest {
   private LocalRegistry hubRegistry;
   private Landscape landscape;
   private StrataRuntime runtime;
-  private final HttpImageRegistry registry =
-      new HttpImageRegistry(RegistryTransport.standard(RegistryCredentials.none()));
+  private final RegistryClient registry =
+      new RegistryClient(RegistryTransport.standard(RegistryCredentials.none()));
   private final ObjectMapper json = new ObjectMapper();
 
   @BeforeAll
@@ -181,7 +181,8 @@ class MergeFlowIntegrationTest {
     assertThat(registry.hasManifest(landscape.quay, amd)).isTrue();
     assertThat(merged.indexes().get(0).digest().value())
         .isEqualTo(
-            dev.strata.merge.port.RawManifest.sha256(raw.getBytes(StandardCharsets.UTF_8)).value());
+            dev.strata.runtime.registry.RawManifest.sha256(raw.getBytes(StandardCharsets.UTF_8))
+                .value());
 
     KeepaliveTagsCleaned cleaned = run.await(KeepaliveTagsCleaned.class);
     assertThat(cleaned.outcomes())

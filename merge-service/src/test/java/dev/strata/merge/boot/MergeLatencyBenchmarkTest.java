@@ -9,15 +9,15 @@ import dev.strata.domain.trigger.api.CommitSha;
 import dev.strata.domain.trigger.api.Repository;
 import dev.strata.domain.trigger.api.RunId;
 import dev.strata.domain.trigger.api.Trigger;
-import dev.strata.merge.adapter.registry.HttpImageRegistry;
-import dev.strata.merge.adapter.registry.RegistryCredentials;
-import dev.strata.merge.adapter.registry.RegistryTransport;
 import dev.strata.merge.testing.Landscape;
-import dev.strata.merge.testing.LocalRegistry;
 import dev.strata.merge.testing.RunDriver;
 import dev.strata.runtime.DomainModule;
 import dev.strata.runtime.StrataRuntime;
 import dev.strata.runtime.config.StrataConfig;
+import dev.strata.runtime.registry.RegistryClient;
+import dev.strata.runtime.registry.RegistryCredentials;
+import dev.strata.runtime.registry.RegistryTransport;
+import dev.strata.runtime.testing.LocalRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,8 +42,8 @@ class MergeLatencyBenchmarkTest {
   private static final Repository REPO = Repository.parse("mudler/LocalAI");
   private static final CommitSha SHA = CommitSha.parse("82c191afadf5f005281e798ccfa0ffd0d5805030");
 
-  private final HttpImageRegistry registry =
-      new HttpImageRegistry(RegistryTransport.standard(RegistryCredentials.none()));
+  private final RegistryClient registry =
+      new RegistryClient(RegistryTransport.standard(RegistryCredentials.none()));
 
   private record Sample(double wallMillis, double eventMillis) {}
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.strata.domain.image.api.ImageRef;
-import dev.strata.merge.adapter.registry.Credential;
+import dev.strata.runtime.registry.Credential;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

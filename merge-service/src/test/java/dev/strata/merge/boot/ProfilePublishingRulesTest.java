@@ -11,7 +11,7 @@ import dev.strata.domain.run.api.MergeGroup;
 import dev.strata.domain.trigger.api.CommitSha;
 import dev.strata.domain.trigger.api.Repository;
 import dev.strata.domain.trigger.api.Trigger;
-import dev.strata.merge.adapter.registry.RegistryCredentials;
+import dev.strata.runtime.registry.RegistryCredentials;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.strata.domain.image.api.Digest;
-import dev.strata.merge.port.ManifestMediaTypes;
-import dev.strata.merge.port.RawManifest;
+import dev.strata.runtime.registry.ManifestMediaTypes;
+import dev.strata.runtime.registry.RawManifest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

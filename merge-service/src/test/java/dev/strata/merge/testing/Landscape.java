@@ -6,8 +6,9 @@ import dev.strata.domain.image.model.ImageNaming;
 import dev.strata.merge.core.IndexEntry;
 import dev.strata.merge.core.OciIndex;
 import dev.strata.merge.core.Platform;
-import dev.strata.merge.port.ImageRegistry;
-import dev.strata.merge.port.RegistryException;
+import dev.strata.runtime.registry.RegistryClient;
+import dev.strata.runtime.registry.RegistryException;
+import dev.strata.runtime.testing.TestImages;
 import java.util.List;
 import java.util.UUID;
 
@@ -37,7 +38,7 @@ public final class Landscape {
    * repositories, and a one-entry index anchoring it in the cache repository under {@code
    * keepaliveTag}.
    */
-  public Digest buildLeg(ImageRegistry registry, String arch, String seed, String keepaliveTag)
+  public Digest buildLeg(RegistryClient registry, String arch, String seed, String keepaliveTag)
       throws RegistryException {
     TestImages.Pushed pushed = TestImages.push(registry, quay, arch, seed);
     TestImages.push(registry, hub, arch, seed);

@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param tokens bearer tokens for the gateway's callers; absent ones are not configured
  * @param profile the build profile file, if any
  * @param processors event processor tuning
+ * @param github GitHub settings (the webhook secret)
  */
 public record StrataConfig(
     Path dataDir,
@@ -23,7 +24,8 @@ public record StrataConfig(
     Http http,
     Tokens tokens,
     Optional<Path> profile,
-    Processors processors) {
+    Processors processors,
+    Github github) {
 
   /** The default data directory, relative to the working directory. */
   public static final Path DEFAULT_DATA_DIR = Path.of("var");
@@ -35,6 +37,7 @@ public record StrataConfig(
     Objects.requireNonNull(tokens, "tokens");
     Objects.requireNonNull(profile, "profile");
     Objects.requireNonNull(processors, "processors");
+    Objects.requireNonNull(github, "github");
     dataDir = dataDir.toAbsolutePath().normalize();
   }
 
@@ -46,32 +49,43 @@ public record StrataConfig(
         Http.defaults(),
         Tokens.none(),
         Optional.empty(),
-        Processors.defaults());
+        Processors.defaults(),
+        Github.none());
   }
 
   /** This configuration with another data directory (e.g. from {@code --data-dir}). */
   public StrataConfig withDataDir(Path newDataDir) {
-    return new StrataConfig(newDataDir, database, http, tokens, profile, processors);
+    return new StrataConfig(newDataDir, database, http, tokens, profile, processors, github);
   }
 
   /** This configuration with another event store database. */
   public StrataConfig withDatabase(Database newDatabase) {
-    return new StrataConfig(dataDir, newDatabase, http, tokens, profile, processors);
+    return new StrataConfig(dataDir, newDatabase, http, tokens, profile, processors, github);
   }
 
   /** This configuration with another HTTP listener. */
   public StrataConfig withHttp(Http newHttp) {
-    return new StrataConfig(dataDir, database, newHttp, tokens, profile, processors);
+    return new StrataConfig(dataDir, database, newHttp, tokens, profile, processors, github);
   }
 
   /** This configuration with other bearer tokens. */
   public StrataConfig withTokens(Tokens newTokens) {
-    return new StrataConfig(dataDir, database, http, newTokens, profile, processors);
+    return new StrataConfig(dataDir, database, http, newTokens, profile, processors, github);
   }
 
   /** This configuration with other processor settings. */
   public StrataConfig withProcessors(Processors newProcessors) {
-    return new StrataConfig(dataDir, database, http, tokens, profile, newProcessors);
+    return new StrataConfig(dataDir, database, http, tokens, profile, newProcessors, github);
+  }
+
+  /** This configuration with another build profile file. */
+  public StrataConfig withProfile(Optional<Path> newProfile) {
+    return new StrataConfig(dataDir, database, http, tokens, newProfile, processors, github);
+  }
+
+  /** This configuration with other GitHub settings. */
+  public StrataConfig withGithub(Github newGithub) {
+    return new StrataConfig(dataDir, database, http, tokens, profile, processors, newGithub);
   }
 
   /**
@@ -207,6 +221,28 @@ public record StrataConfig(
      */
     public static Processors defaults() {
       return new Processors(DEFAULT_FETCH_DELAY_MILLIS, DEFAULT_BATCH_SIZE);
+    }
+  }
+
+  /**
+   * GitHub settings. Never printed.
+   *
+   * @param webhookSecret the secret GitHub signs webhook deliveries with ({@code
+   *     X-Hub-Signature-256}); absent, the gateway refuses every webhook
+   */
+  public record Github(Optional<String> webhookSecret) {
+    public Github {
+      Objects.requireNonNull(webhookSecret, "webhookSecret");
+    }
+
+    /** No GitHub settings. */
+    public static Github none() {
+      return new Github(Optional.empty());
+    }
+
+    @Override
+    public String toString() {
+      return "Github[webhookSecret=" + (webhookSecret.isPresent() ? "***" : "<none>") + "]";
     }
   }
 }

@@ -34,6 +34,7 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * tokens: {ci: ..., agent: ..., admin: ...}
  * profile: path/to/profile.yml
  * processors: {fetchDelayMillis: 15, batchSize: 50}
+ * github: {webhookSecret: ...}  # or STRATA_GITHUB_WEBHOOK_SECRET; never printed
  * </pre>
  *
  * <p>Environment override rule: every key has one variable, {@code STRATA_} followed by the key's
@@ -69,7 +70,8 @@ public final class StrataConfigLoader {
           "tokens.admin",
           "profile",
           "processors.fetchDelayMillis",
-          "processors.batchSize");
+          "processors.batchSize",
+          "github.webhookSecret");
 
   private static final YAMLFactory YAML = new YAMLFactory();
 
@@ -282,7 +284,8 @@ public final class StrataConfigLoader {
         new StrataConfig.Http(host, port),
         tokens,
         path(s, "profile"),
-        new StrataConfig.Processors(fetchDelay, batchSize));
+        new StrataConfig.Processors(fetchDelay, batchSize),
+        new StrataConfig.Github(text(s, "github.webhookSecret")));
   }
 
   private static Optional<String> text(Map<String, Setting> s, String key) throws ConfigException {

@@ -93,7 +93,7 @@ class StrataConfigLoaderTest {
         .hasMessage(
             file
                 + ":5: unknown key 'databse'; expected one of: dataDir, database, http, tokens,"
-                + " profile, processors");
+                + " profile, processors, github");
   }
 
   @Test
@@ -215,7 +215,8 @@ class StrataConfigLoaderTest {
     "tokens.admin, STRATA_TOKENS_ADMIN",
     "profile, STRATA_PROFILE",
     "processors.fetchDelayMillis, STRATA_PROCESSORS_FETCH_DELAY_MILLIS",
-    "processors.batchSize, STRATA_PROCESSORS_BATCH_SIZE"
+    "processors.batchSize, STRATA_PROCESSORS_BATCH_SIZE",
+    "github.webhookSecret, STRATA_GITHUB_WEBHOOK_SECRET"
   })
   void envName_followsTheDocumentedRule(String key, String variable) {
     assertThat(StrataConfigLoader.envName(key)).isEqualTo(variable);
@@ -223,7 +224,7 @@ class StrataConfigLoaderTest {
 
   @Test
   void everyKeyHasAnEnvironmentVariable() throws Exception {
-    assertThat(StrataConfigLoader.KEYS).hasSize(12);
+    assertThat(StrataConfigLoader.KEYS).hasSize(13);
     for (String key : StrataConfigLoader.KEYS) {
       assertThat(StrataConfigLoader.envName(key)).startsWith("STRATA_").doesNotContain(".");
     }
@@ -251,12 +252,34 @@ class StrataConfigLoaderTest {
                 "STRATA_DATABASE_PASSWORD",
                 "pw-field",
                 "STRATA_TOKENS_ADMIN",
-                "admin-token"));
+                "admin-token",
+                "STRATA_GITHUB_WEBHOOK_SECRET",
+                "hook-secret"));
 
+    assertThat(config.github().webhookSecret()).hasValue("hook-secret");
     assertThat(config.toString())
+        .doesNotContain("hook-secret")
         .doesNotContain("pw-in-url")
         .doesNotContain("pw-field")
         .doesNotContain("admin-token")
         .contains("password=***");
+  }
+
+  @Test
+  void githubWebhookSecret_comesFromTheFile_andTheVariableWins() throws Exception {
+    Path file = write("github:\n  webhookSecret: from-file\n");
+
+    assertThat(StrataConfigLoader.load(file, Map.of()).github().webhookSecret())
+        .hasValue("from-file");
+    assertThat(
+            StrataConfigLoader.load(file, Map.of("STRATA_GITHUB_WEBHOOK_SECRET", "from-env"))
+                .github()
+                .webhookSecret())
+        .hasValue("from-env");
+    assertThat(
+            StrataConfigLoader.load(file, Map.of("STRATA_GITHUB_WEBHOOK_SECRET", ""))
+                .github()
+                .webhookSecret())
+        .isEmpty();
   }
 }

@@ -8,6 +8,8 @@ import dev.strata.gateway.core.GatewayHealth;
 import dev.strata.gateway.core.GatewayMetrics;
 import dev.strata.gateway.core.RunBoard;
 import dev.strata.gateway.core.TriggerAdmission;
+import dev.strata.gateway.port.AuditReports;
+import dev.strata.gateway.port.CacheEvictions;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -50,7 +52,9 @@ public final class HttpApi {
       GatewayHealth health,
       PrometheusMeterRegistry registry,
       Executor blocking,
-      Clock clock) {}
+      Clock clock,
+      AuditReports audit,
+      CacheEvictions cache) {}
 
   /** Settings of the HTTP edge. */
   public record Settings(
@@ -76,6 +80,7 @@ public final class HttpApi {
     TriggerRoutes triggers =
         new TriggerRoutes(p.admission(), new GithubPayloads(contract), s.defaultPipelines());
     RunRoutes runs = new RunRoutes(p.board(), p.log(), p.commands(), p.blocking(), p.clock());
+    AdminRoutes admin = new AdminRoutes(p.audit(), p.cache(), p.blocking());
     AgentRoutes agents = new AgentRoutes(p.agentService(), p.agents(), s.maxClaimWait(), s.lease());
     OpsRoutes ops =
         new OpsRoutes(
@@ -105,6 +110,8 @@ public final class HttpApi {
     on(builder, "legProgress", agents::progress);
     on(builder, "legResult", agents::result);
     on(builder, "legFailure", agents::failure);
+    on(builder, "getAudit", admin::audit);
+    on(builder, "evictCache", admin::evictCache);
     on(builder, "getOpenApi", ops::openApi);
     builder.getRoutes().forEach(r -> r.setDoSecurity(false));
 

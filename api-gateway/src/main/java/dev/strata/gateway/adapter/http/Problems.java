@@ -3,6 +3,7 @@ package dev.strata.gateway.adapter.http;
 import dev.strata.domain.run.api.RunRefusedException;
 import dev.strata.gateway.core.Commands;
 import dev.strata.gateway.core.NotFound;
+import dev.strata.gateway.port.CacheEvictions;
 import io.vertx.core.Handler;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
@@ -66,6 +67,12 @@ final class Problems implements Handler<RoutingContext> {
       write(rc, 404, "Not found", e.getMessage(), null);
     } else if (failure instanceof AggregateNotFoundException) {
       write(rc, 404, "Not found", "No such run", null);
+    } else if (failure instanceof CacheEvictions.EvictionFailed e) {
+      switch (e.failure()) {
+        case NOT_FOUND -> write(rc, 404, "Not found", e.getMessage(), null);
+        case SHARED_DIGEST -> write(rc, 409, "Eviction refused", e.getMessage(), null);
+        case REGISTRY -> write(rc, 502, "Registry failed", e.getMessage(), null);
+      }
     } else if (failure instanceof RunRefusedException e) {
       write(rc, 409, "Refused by the run", e.getMessage(), null);
     } else if (failure instanceof IllegalArgumentException e) {
@@ -145,6 +152,7 @@ final class Problems implements Handler<RoutingContext> {
       case 405 -> "Method not allowed";
       case 413 -> "Request body too large";
       case 415 -> "Unsupported media type";
+      case 503 -> "Service unavailable";
       default -> "Request failed";
     };
   }

@@ -44,10 +44,12 @@ final class StatusPage {
         + """
         </div>
         <script>
-        (function(){var t=null;function reload(){t=null;fetch('/?fragment=1').then(function(r){
-        return r.text();}).then(function(h){document.getElementById('content').innerHTML=h;});}
-        var es=new EventSource('/status/stream');es.onmessage=function(){if(!t){t=setTimeout(reload,300);}};
-        es.addEventListener('run',function(){if(!t){t=setTimeout(reload,300);}});})();
+        (function(){var t=null,n=0;function reload(){t=null;fetch('/?fragment=1').then(function(r){
+        return r.text();}).then(function(h){var c=document.getElementById('content');c.innerHTML=h;
+        c.setAttribute('data-refreshed',String(++n));});}
+        function later(){if(!t){t=setTimeout(reload,300);}}
+        var es=new EventSource('/status/stream');es.onmessage=later;es.addEventListener('run',later);
+        es.onopen=function(){document.body.setAttribute('data-stream','open');};})();
         </script></body></html>
         """;
   }

@@ -17,6 +17,8 @@ import dev.strata.domain.leg.model.BuildInvocation;
 import dev.strata.domain.leg.model.BuildPlan;
 import dev.strata.domain.leg.model.EngineCommands;
 import dev.strata.domain.run.api.CacheWrite;
+import dev.strata.runtime.registry.RegistryCredentials;
+import dev.strata.runtime.serialization.StrataSerializers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +26,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,10 +53,21 @@ public final class EngineBuildDriver implements BuildDriver {
 
   private static final Logger LOG = LoggerFactory.getLogger(EngineBuildDriver.class);
 
+  /** Runs a leg's registry copies and cache write side by side (daemon threads, idle ones end). */
+  private static final ExecutorService PARALLEL =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "registry-copy");
+            t.setDaemon(true);
+            return t;
+          });
+
   private final CommandRunner runner;
   private final ImageRegistry registry;
   private final String docker;
   private final Path tmpDir;
+  private final Optional<EngineSocket> engine;
+  private final Optional<EnginePusher> pusher;
   private volatile String version;
 
   /**
@@ -59,10 +76,27 @@ public final class EngineBuildDriver implements BuildDriver {
    */
   public EngineBuildDriver(
       CommandRunner runner, ImageRegistry registry, String docker, Path tmpDir) {
+    this(runner, registry, docker, tmpDir, Optional.empty(), RegistryCredentials.none());
+  }
+
+  /**
+   * @param engine the same engine's API socket: pushes and removes local tags without a CLI process
+   * @param credentials the registry credentials the engine pushes with (as the CLI would send them)
+   */
+  public EngineBuildDriver(
+      CommandRunner runner,
+      ImageRegistry registry,
+      String docker,
+      Path tmpDir,
+      Optional<EngineSocket> engine,
+      RegistryCredentials credentials) {
     this.runner = runner;
     this.registry = registry;
     this.docker = docker;
     this.tmpDir = tmpDir;
+    this.engine = engine;
+    this.pusher =
+        engine.map(e -> new EnginePusher(e, credentials, StrataSerializers.objectMapper()));
   }
 
   @Override
@@ -123,7 +157,7 @@ public final class EngineBuildDriver implements BuildDriver {
           progress.steps(),
           progress.stepOutput());
     } finally {
-      cleanUp(tags, iid);
+      cleanUp(tags, iid, listener);
     }
   }
 
@@ -135,12 +169,11 @@ public final class EngineBuildDriver implements BuildDriver {
       BuildListener listener)
       throws BuildException, InterruptedException {
     long start = System.nanoTime();
-    push(anchor, listener);
+    Optional<Digest> pushed = push(anchor, listener);
     Digest digest;
     try {
       digest =
-          registry
-              .resolve(anchor)
+          (pushed.isPresent() ? pushed : registry.resolve(anchor))
               .orElseThrow(
                   () ->
                       new BuildException(
@@ -149,21 +182,36 @@ public final class EngineBuildDriver implements BuildDriver {
                               + anchor
                               + " but it is not in the registry",
                           List.of()));
-      for (ImageRef repo : plan.push().pushedRepositories()) {
-        registry.copy(anchor.withDigest(digest), repo);
-        listener.line("strata: pushed " + repo + "@" + digest);
-      }
     } catch (RegistryException e) {
       throw new BuildException("push", e.getMessage(), List.of(), e.isTransient(), e);
     }
     listener.phase("push", Duration.ofNanos(System.nanoTime() - start));
+    // the copies and the cache write only read the anchor's manifest: run them side by side
     start = System.nanoTime();
-    List<CacheWrite> written = new ArrayList<>();
-    if (plan.cache().writes()) {
-      CacheRef cache = plan.cache().ref();
-      writeCache(anchor.withDigest(digest), cache, listener).ifPresent(written::add);
+    ImageRef source = anchor.withDigest(digest);
+    CompletableFuture<Optional<CacheWrite>> cacheWrite =
+        plan.cache().writes()
+            ? CompletableFuture.supplyAsync(
+                () -> writeCache(source, plan.cache().ref(), listener), PARALLEL)
+            : CompletableFuture.completedFuture(Optional.empty());
+    List<CompletableFuture<Void>> copies = new ArrayList<>();
+    for (ImageRef repo : plan.push().pushedRepositories()) {
+      copies.add(CompletableFuture.runAsync(() -> copy(source, repo, listener), PARALLEL));
     }
-    listener.phase("cache write", Duration.ofNanos(System.nanoTime() - start));
+    try {
+      CompletableFuture.allOf(copies.toArray(CompletableFuture[]::new)).join();
+    } catch (CompletionException e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof RegistryException cause) {
+          throw new BuildException(
+              "push", cause.getMessage(), List.of(), cause.isTransient(), cause);
+        }
+      }
+      throw e;
+    }
+    List<CacheWrite> written = new ArrayList<>();
+    cacheWrite.join().ifPresent(written::add);
+    listener.phase("copy + cache write", Duration.ofNanos(System.nanoTime() - start));
     return new BuildOutcome(
         Optional.of(digest),
         plan.push().pushedRepositories(),
@@ -173,6 +221,24 @@ public final class EngineBuildDriver implements BuildDriver {
         written,
         progress.steps(),
         progress.stepOutput());
+  }
+
+  private void copy(ImageRef source, ImageRef repo, BuildListener listener) {
+    try {
+      registry.copy(source, repo);
+      listener.line("strata: pushed " + repo + "@" + source.digest());
+    } catch (RegistryException e) {
+      throw new CompletionException(new UncheckedRegistryException(e));
+    }
+  }
+
+  /** Carries a registry failure out of a parallel copy. */
+  private static final class UncheckedRegistryException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    UncheckedRegistryException(RegistryException cause) {
+      super(cause);
+    }
   }
 
   private Optional<CacheWrite> writeCache(ImageRef image, CacheRef cache, BuildListener listener) {
@@ -222,7 +288,7 @@ public final class EngineBuildDriver implements BuildDriver {
     } catch (RegistryException e) {
       throw new BuildException("push", e.getMessage(), List.of(), e.isTransient(), e);
     } finally {
-      cleanUp(List.of(plan.image()), iid);
+      cleanUp(List.of(plan.image()), iid, listener);
     }
   }
 
@@ -258,8 +324,12 @@ public final class EngineBuildDriver implements BuildDriver {
     return progress;
   }
 
-  private void push(ImageRef ref, BuildListener listener)
+  /** Pushes a local tag; returns its digest when the engine API reported it. */
+  private Optional<Digest> push(ImageRef ref, BuildListener listener)
       throws BuildException, InterruptedException {
+    if (pusher.isPresent()) {
+      return pusher.get().push(ref, listener);
+    }
     try {
       CommandResult r = runner.run(EngineCommands.push(docker, ref), tmpDir, listener::line);
       if (!r.succeeded()) {
@@ -270,6 +340,7 @@ public final class EngineBuildDriver implements BuildDriver {
             true,
             null);
       }
+      return Optional.empty();
     } catch (IOException e) {
       throw new BuildException(
           "push",
@@ -287,8 +358,13 @@ public final class EngineBuildDriver implements BuildDriver {
     return plan.push().push() ? plan.push().tags() : List.of();
   }
 
-  private void cleanUp(List<ImageRef> tags, Path iid) throws InterruptedException {
+  private void cleanUp(List<ImageRef> tags, Path iid, BuildListener listener)
+      throws InterruptedException {
+    long start = System.nanoTime();
     try {
+      if (!tags.isEmpty() && removedThroughApi(tags)) {
+        return;
+      }
       List<String> argv = new ArrayList<>(List.of(docker, "image", "rm"));
       tags.forEach(t -> argv.add(t.toString()));
       if (tags.isEmpty() && Files.size(iid) > 0) {
@@ -305,6 +381,26 @@ public final class EngineBuildDriver implements BuildDriver {
       } catch (IOException e) {
         LOG.debug("Could not delete {}: {}", iid, e.toString());
       }
+      listener.phase("clean-up", Duration.ofNanos(System.nanoTime() - start));
+    }
+  }
+
+  /** Removes the local tags through the engine API; false when the CLI must do it. */
+  private boolean removedThroughApi(List<ImageRef> tags) {
+    if (engine.isEmpty()) {
+      return false;
+    }
+    try {
+      for (ImageRef tag : tags) {
+        int status = engine.get().call("DELETE", "/images/" + tag).status();
+        if (status / 100 != 2 && status != 404) {
+          return false;
+        }
+      }
+      return true;
+    } catch (IOException e) {
+      LOG.debug("Could not remove {} through {}: {}", tags, engine.get(), e.toString());
+      return false;
     }
   }
 

@@ -16,8 +16,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +29,12 @@ import org.slf4j.LoggerFactory;
  * the artifact's tar is pulled over HTTP into a restore context and extracted into the mount; the
  * save build exports the mount as a tar to a local directory, which is pushed as a one-layer OCI
  * artifact tagged by the mount id.
+ *
+ * <p>A restore is skipped when the engine's mount already holds the artifact the registry has: the
+ * carrier remembers which build-cache record a restore or save used and which artifact digest it
+ * put there, and the record still exists (not pruned, so not emptied; a restore only adds files, so
+ * later builds keep it a superset) and the registry still names that digest. Without an engine to
+ * ask ({@link EngineCacheMounts}), every leg restores.
  */
 public final class EngineCacheMountCarrier implements CacheMountCarrier {
   /** The artifact type of a saved cache mount. */
@@ -41,23 +49,36 @@ public final class EngineCacheMountCarrier implements CacheMountCarrier {
   private final ImageRegistry registry;
   private final List<String> buildCommand;
   private final Path tmpDir;
+  private final Optional<EngineCacheMounts> mounts;
+  private final Map<String, Held> held = new ConcurrentHashMap<>();
+
+  /** The artifact a builder's mount was filled from, and the engine's record of that mount. */
+  private record Held(Digest digest, String record) {}
 
   /** A carrier for the engine's builder ({@code <docker> build --progress=plain}). */
   public EngineCacheMountCarrier(
       CommandRunner runner, ImageRegistry registry, String docker, Path tmpDir) {
-    this(runner, registry, List.of(docker, "build", "--progress=plain"), tmpDir);
+    this(runner, registry, List.of(docker, "build", "--progress=plain"), tmpDir, Optional.empty());
   }
 
   /**
    * A carrier whose copies run with {@code buildCommand}, e.g. {@code [docker, buildx, build,
    * --progress=plain]} for a buildx builder.
+   *
+   * @param mounts the engine's cache-mount records, when the copies run in that engine's builder
+   *     (then unchanged mounts are not restored again)
    */
   public EngineCacheMountCarrier(
-      CommandRunner runner, ImageRegistry registry, List<String> buildCommand, Path tmpDir) {
+      CommandRunner runner,
+      ImageRegistry registry,
+      List<String> buildCommand,
+      Path tmpDir,
+      Optional<EngineCacheMounts> mounts) {
     this.runner = runner;
     this.registry = registry;
     this.buildCommand = List.copyOf(buildCommand);
     this.tmpDir = tmpDir;
+    this.mounts = mounts;
   }
 
   @Override
@@ -67,6 +88,17 @@ public final class EngineCacheMountCarrier implements CacheMountCarrier {
     long start = System.nanoTime();
     Path ctx = null;
     try {
+      Optional<Map<String, String>> before = mounts.flatMap(EngineCacheMounts::snapshot);
+      Optional<Digest> current = stillHeld(artifact, builderKey, before);
+      if (current.isPresent()) {
+        listener.line(
+            "strata: cache mount "
+                + artifact.mountId()
+                + " already holds "
+                + current.get()
+                + "; restore skipped");
+        return current;
+      }
       ctx = Files.createTempDirectory(dirs(), "ccache-restore-");
       Optional<Digest> pulled =
           registry.pullArtifact(artifact.ref(), ctx.resolve(CcacheCommands.ARCHIVE));
@@ -79,6 +111,7 @@ public final class EngineCacheMountCarrier implements CacheMountCarrier {
       if (!run(ctx, "restore", listener)) {
         return Optional.empty();
       }
+      remember(builderKey, pulled.get(), before);
       listener.line("strata: restored cache mount " + artifact.mountId() + " from " + pulled.get());
       return pulled;
     } catch (IOException | RegistryException e) {
@@ -96,6 +129,7 @@ public final class EngineCacheMountCarrier implements CacheMountCarrier {
     long start = System.nanoTime();
     Path ctx = null;
     try {
+      Optional<Map<String, String>> before = mounts.flatMap(EngineCacheMounts::snapshot);
       ctx = Files.createTempDirectory(dirs(), "ccache-save-");
       Files.writeString(
           ctx.resolve("Dockerfile"), CcacheCommands.saveDockerfile(builderKey, toolImage));
@@ -108,6 +142,7 @@ public final class EngineCacheMountCarrier implements CacheMountCarrier {
               ctx.resolve("out").resolve(CcacheCommands.ARCHIVE),
               ARTIFACT_TYPE,
               LAYER_TYPE);
+      remember(builderKey, d, before);
       listener.line("strata: saved cache mount " + artifact.mountId() + " as " + artifact.ref());
       return Optional.of(d);
     } catch (IOException | RegistryException e) {
@@ -115,6 +150,37 @@ public final class EngineCacheMountCarrier implements CacheMountCarrier {
     } finally {
       delete(ctx);
       listener.phase("ccache save", Duration.ofNanos(System.nanoTime() - start));
+    }
+  }
+
+  /**
+   * The artifact's digest when the engine's mount already holds it: remembered from this carrier's
+   * last restore or save of the mount, the mount's record still in the engine, and the registry
+   * still naming that digest (another builder may have saved a newer one).
+   */
+  private Optional<Digest> stillHeld(
+      CcacheArtifact artifact, String builderKey, Optional<Map<String, String>> records)
+      throws RegistryException {
+    Held h = held.get(builderKey);
+    if (h == null || records.isEmpty() || !records.get().containsKey(h.record())) {
+      return Optional.empty();
+    }
+    Optional<Digest> current = registry.resolve(artifact.ref());
+    return current.filter(h.digest()::equals);
+  }
+
+  /** Remembers which record the copy just used, when exactly one was. */
+  private void remember(String builderKey, Digest digest, Optional<Map<String, String>> before) {
+    Optional<String> used =
+        before.flatMap(
+            b ->
+                mounts
+                    .flatMap(EngineCacheMounts::snapshot)
+                    .flatMap(a -> EngineCacheMounts.usedBetween(b, a)));
+    if (used.isPresent()) {
+      held.put(builderKey, new Held(digest, used.get()));
+    } else {
+      held.remove(builderKey);
     }
   }
 

@@ -43,6 +43,22 @@ public final class PrTestTags {
             entry.buildType(),
             entry.string("cuda-major-version"),
             entry.string("cuda-minor-version"));
+    return withSuffix(prRepo, pr, sfx);
+  }
+
+  /**
+   * The tags of pull request {@code pr} on {@code prRepo} whose rules carry the per-tag suffix
+   * {@code sfx} (the root image's is {@code localai<PR>-<build-type>-<maj>-<min>}, 4.8).
+   */
+  public static List<ImageRef> withSuffix(ImageRef prRepo, Trigger pr, String sfx) {
+    Values.required(pr, "trigger");
+    Values.required(sfx, "per-tag suffix");
+    if (!pr.isPullRequest()) {
+      throw new IllegalArgumentException(
+          "Tried to compute PR test tags but failed because: the trigger is a "
+              + pr.kind()
+              + ", not a pull request");
+    }
     MetadataTags config =
         new MetadataTags(
             List.of(prRepo),

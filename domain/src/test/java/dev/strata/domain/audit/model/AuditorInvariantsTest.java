@@ -164,6 +164,32 @@ class AuditorInvariantsTest {
         .contains("ignore-error=true");
   }
 
+  // the engine driver's inline cache cannot be mode=max; it still must ignore export errors
+  @Test
+  void invariant2_inlineCacheExport_needsIgnoreErrorOnly() {
+    runs.push("push1", SAT);
+    runs.plan("push1", SAT, false, List.of(VLLM_AMD64, VLLM_ARM64));
+    runs.build(
+        "push1",
+        VLLM_AMD64,
+        SAT,
+        Build.of(VLLM_AMD64, week(SAT))
+            .withWrites(
+                List.of(new CacheWrite(VLLM_AMD64.cacheRef(), "type=inline,ignore-error=true"))));
+    runs.build(
+        "push1",
+        VLLM_ARM64,
+        SAT,
+        Build.of(VLLM_ARM64, week(SAT))
+            .withWrites(List.of(new CacheWrite(VLLM_ARM64.cacheRef(), "type=inline"))));
+    runs.mergeAll("push1", SAT.plusSeconds(1800), List.of(VLLM_AMD64, VLLM_ARM64));
+
+    AuditReport report = history.audit();
+
+    assertThat(rules(report)).containsExactly("2 cache-to-options");
+    assertThat(report.violations().get(0).leg()).isEqualTo(VLLM_ARM64.id().value());
+  }
+
   @Test
   void invariant3_twoLegsSharingTagSuffixAndPlatformTag_areFound() {
     Leg twin = VLLM_AMD64.withId("extra:-cpu-vllm@amd64");

@@ -10,23 +10,15 @@ import dev.strata.matrix.port.PlanInputException;
 import dev.strata.matrix.port.PlanInputs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import org.eclipse.jgit.diff.DiffEntry;
-import org.eclipse.jgit.diff.DiffFormatter;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.revwalk.filter.RevFilter;
 import org.eclipse.jgit.treewalk.TreeWalk;
-import org.eclipse.jgit.util.io.DisabledOutputStream;
 
 /**
  * Plan inputs read from a git repository (DOMAIN.md 15.1, 15.2): the changed paths of a push are
@@ -43,6 +35,7 @@ public final class JGitPlanInputs implements PlanInputs {
   private final String protoPath;
   private final String currentRevision;
   private final Map<ObjectId, Matrix> parsed;
+  private final JGitRevisionDiffs diffs;
 
   /**
    * @param matrixPath the matrix file's path in the repository (from the profile)
@@ -75,6 +68,7 @@ public final class JGitPlanInputs implements PlanInputs {
     this.matrixPath = matrixPath;
     this.protoPath = protoPath;
     this.currentRevision = currentRevision(event);
+    this.diffs = new JGitRevisionDiffs(repository);
   }
 
   /** The checked-out revision: {@code after}, the PR head, the ref, or HEAD. */
@@ -122,44 +116,7 @@ public final class JGitPlanInputs implements PlanInputs {
 
   @Override
   public ChangedFiles changedFiles(ChangeRange range) {
-    if (range.from() == null || range.to() == null) {
-      return new ChangedFiles.Unavailable("the event names no base or head revision");
-    }
-    try (RevWalk walk = new RevWalk(repository)) {
-      RevCommit from = commit(walk, range.from());
-      RevCommit to = commit(walk, range.to());
-      if (from == null || to == null) {
-        return new ChangedFiles.Unavailable(
-            "commit " + (from == null ? range.from() : range.to()) + " is not in the repository");
-      }
-      walk.reset();
-      walk.setRevFilter(RevFilter.MERGE_BASE);
-      walk.markStart(walk.parseCommit(from));
-      walk.markStart(walk.parseCommit(to));
-      RevCommit base = walk.next();
-      if (base == null) {
-        return new ChangedFiles.Unavailable(
-            range.from() + " and " + range.to() + " have no common ancestor");
-      }
-      return new ChangedFiles.Listed(diff(base, to), false);
-    } catch (IOException e) {
-      return new ChangedFiles.Unavailable("reading git history failed: " + e);
-    }
-  }
-
-  private List<String> diff(RevCommit base, RevCommit to) throws IOException {
-    try (DiffFormatter formatter = new DiffFormatter(DisabledOutputStream.INSTANCE)) {
-      formatter.setRepository(repository);
-      formatter.setDetectRenames(true);
-      Set<String> paths = new LinkedHashSet<>();
-      for (DiffEntry entry : formatter.scan(base.getTree(), to.getTree())) {
-        paths.add(
-            entry.getChangeType() == DiffEntry.ChangeType.DELETE
-                ? entry.getOldPath()
-                : entry.getNewPath());
-      }
-      return new ArrayList<>(paths);
-    }
+    return diffs.diff(range.from(), range.to(), true);
   }
 
   @Override
@@ -216,21 +173,6 @@ public final class JGitPlanInputs implements PlanInputs {
   }
 
   private RevCommit commit(RevWalk walk, String revision) throws IOException {
-    ObjectId id;
-    try {
-      id = repository.resolve(revision + "^{commit}");
-    } catch (org.eclipse.jgit.errors.RevisionSyntaxException
-        | org.eclipse.jgit.errors.AmbiguousObjectException
-        | org.eclipse.jgit.errors.IncorrectObjectTypeException e) {
-      return null;
-    }
-    if (id == null) {
-      return null;
-    }
-    try {
-      return walk.parseCommit(id);
-    } catch (org.eclipse.jgit.errors.MissingObjectException e) {
-      return null;
-    }
+    return diffs.commit(walk, revision);
   }
 }

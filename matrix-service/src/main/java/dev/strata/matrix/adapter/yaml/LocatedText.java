@@ -33,6 +33,12 @@ record LocatedText(String text, int line, int column) {
       return new LocatedText(p.getText(), at.getLineNr(), at.getColumnNr());
     }
 
+    /** An optional key left out: null (a required one is reported as missing). */
+    @Override
+    public LocatedText getAbsentValue(DeserializationContext ctxt) {
+      return null;
+    }
+
     /** {@code key:} with no value: every located text is required. */
     @Override
     public LocatedText getNullValue(DeserializationContext ctxt) throws JsonMappingException {

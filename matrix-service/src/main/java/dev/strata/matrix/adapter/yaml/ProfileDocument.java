@@ -15,7 +15,34 @@ record ProfileDocument(
     @Required RegistriesDoc registries,
     LintDoc lint,
     // the builder-agent's section (its own loader validates it); the change filter ignores it
-    com.fasterxml.jackson.databind.JsonNode builder) {
+    com.fasterxml.jackson.databind.JsonNode builder,
+    // the api-gateway's section (platform schedules; its own reader validates it)
+    com.fasterxml.jackson.databind.JsonNode schedules,
+    LinkedHashMap<String, PipelineDoc> pipelines) {
+
+  record PipelineDoc(
+      @Required LocatedText kind,
+      LocatedText legIdPrefix,
+      PushDoc push,
+      PullRequestDoc pullRequest,
+      List<LocatedText> schedule,
+      Boolean workflowDispatch,
+      LegDoc defaults,
+      List<LegDoc> legs,
+      List<MergeDoc> merges) {}
+
+  record PushDoc(
+      @Required List<String> branches,
+      Boolean tags,
+      List<LocatedText> skipWhenEveryFileMatches,
+      List<LocatedText> paths) {}
+
+  record PullRequestDoc(@Required List<LocatedText> pathsIgnore) {}
+
+  record MergeDoc(
+      @Required LocatedText name,
+      @com.fasterxml.jackson.annotation.JsonProperty("tag-suffix") FieldValue tagSuffix,
+      @com.fasterxml.jackson.annotation.JsonProperty("tag-latest") FieldValue tagLatest) {}
 
   record LintDoc(
       List<String> builderBaseImageFor,

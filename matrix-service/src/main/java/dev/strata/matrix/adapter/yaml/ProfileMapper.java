@@ -64,7 +64,8 @@ final class ProfileMapper {
             doc.registries().ciCache().text(),
             doc.registries().publish(),
             doc.registries().pullRequest().text()),
-        lint(doc.lint()));
+        lint(doc.lint()),
+        PipelineMapper.pipelines(doc.pipelines(), doc.builder()));
   }
 
   private static LintRules lint(ProfileDocument.LintDoc lint) throws LocatedError {

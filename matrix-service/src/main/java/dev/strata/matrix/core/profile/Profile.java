@@ -1,12 +1,14 @@
 package dev.strata.matrix.core.profile;
 
 import dev.strata.domain.Values;
+import dev.strata.matrix.core.pipeline.Pipelines;
 import java.util.List;
 
 /**
  * Everything repository-specific about change detection, loaded from a profile file: where the
  * matrix and proto live, path inference, fork dependencies, shared inputs, limits, registries and
- * lint checks. No backend name or repository path appears in code.
+ * lint checks, and the pipelines declared over the repository. No backend name or repository path
+ * appears in code.
  */
 public record Profile(
     String name,
@@ -17,7 +19,8 @@ public record Profile(
     List<SharedRule> sharedInputs,
     Limits limits,
     Registries registries,
-    LintRules lint) {
+    LintRules lint,
+    Pipelines pipelines) {
 
   public Profile {
     Values.required(name, "profile name");
@@ -29,6 +32,7 @@ public record Profile(
     Values.required(limits, "limits");
     Values.required(registries, "registries");
     lint = lint == null ? LintRules.NONE : lint;
+    pipelines = pipelines == null ? Pipelines.backendOnly() : pipelines;
     for (SharedRule rule : sharedInputs) {
       if (!linux.accepts(rule.linux()) || !darwin.accepts(rule.darwin())) {
         throw new IllegalArgumentException(

@@ -5,6 +5,7 @@ import dev.strata.domain.run.api.RecordPlanningFailure;
 import dev.strata.domain.run.api.RunRefusedException;
 import dev.strata.domain.run.api.TriggerReceived;
 import dev.strata.domain.trigger.api.RunId;
+import dev.strata.matrix.core.pipeline.FixedPlan;
 import dev.strata.matrix.core.plan.PlanResult;
 import java.time.Clock;
 import java.util.concurrent.ExecutionException;
@@ -30,7 +31,7 @@ public class MatrixProcessor {
   /** The processing group (and tracking processor) name. */
   public static final String PROCESSING_GROUP = "matrix";
 
-  /** The pipeline this service plans. */
+  /** The backend matrix pipeline; every other pipeline a run names is a fixed one. */
   public static final String BACKEND = "backend";
 
   private static final Logger LOG = LoggerFactory.getLogger(MatrixProcessor.class);
@@ -57,19 +58,37 @@ public class MatrixProcessor {
       if (BACKEND.equals(pipeline)) {
         planBackend(event);
       } else {
-        fail(
-            event.runId(),
-            pipeline,
-            "Tried to plan pipeline "
-                + pipeline
-                + " of run "
-                + event.runId()
-                + " but failed because: pipeline "
-                + pipeline
-                + " is not supported yet (the matrix-service plans '"
-                + BACKEND
-                + "')");
+        planFixed(event, pipeline);
       }
+    }
+  }
+
+  /** A fixed pipeline (root image, builder bases): every leg or none, as its gate decides. */
+  private void planFixed(TriggerReceived event, String pipeline) {
+    RunId run = event.runId();
+    FixedPlan plan;
+    try {
+      plan = planner.planPipeline(pipeline, event.trigger());
+    } catch (TriggerPlanner.PlanningException e) {
+      fail(run, pipeline, e.getMessage());
+      return;
+    } catch (RuntimeException e) {
+      LOG.error("Planning pipeline {} of run {} threw", pipeline, run, e);
+      fail(run, pipeline, failure(run, pipeline, e.toString()));
+      return;
+    }
+    RecordMatrix record = RunPlans.record(run, plan, clock.instant());
+    String refused = send(record);
+    if (refused != null) {
+      fail(run, pipeline, failure(run, pipeline, refused));
+    } else {
+      LOG.info(
+          "Planned pipeline {} of run {}: build={} ({}), {} legs",
+          pipeline,
+          run,
+          plan.decision().build(),
+          plan.decision().reason(),
+          record.legs().size());
     }
   }
 
@@ -114,9 +133,13 @@ public class MatrixProcessor {
   }
 
   private static String failure(RunId run, String why) {
+    return failure(run, BACKEND, why);
+  }
+
+  private static String failure(RunId run, String pipeline, String why) {
     return why != null && why.startsWith("Tried to ")
         ? why
-        : "Tried to plan pipeline " + BACKEND + " of run " + run + " but failed because: " + why;
+        : "Tried to plan pipeline " + pipeline + " of run " + run + " but failed because: " + why;
   }
 
   private void fail(RunId run, String pipeline, String reason) {

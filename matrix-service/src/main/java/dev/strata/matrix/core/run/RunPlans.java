@@ -11,6 +11,8 @@ import dev.strata.domain.run.api.MergeGroup;
 import dev.strata.domain.run.api.PlannedLeg;
 import dev.strata.domain.run.api.RecordMatrix;
 import dev.strata.domain.trigger.api.RunId;
+import dev.strata.matrix.core.pipeline.FixedPlan;
+import dev.strata.matrix.core.pipeline.GateDecision;
 import dev.strata.matrix.core.plan.PlanResult;
 import dev.strata.matrix.core.plan.RunAllReason;
 import java.time.Instant;
@@ -65,6 +67,25 @@ public final class RunPlans {
         mergeGroups(selection),
         List.copyOf(decision.changedBackends()),
         List.copyOf(decision.firedRules()),
+        at);
+  }
+
+  /**
+   * The command recording a fixed pipeline's plan: {@code runAll} is the gate's build decision
+   * (every leg or none), {@code runAllReason} its reason code when it builds, and {@code
+   * rulesFired} one entry {@code gate <reason>: <detail>} saying why either way.
+   */
+  public static RecordMatrix record(RunId runId, FixedPlan plan, Instant at) {
+    GateDecision d = plan.decision();
+    return new RecordMatrix(
+        runId,
+        plan.pipeline(),
+        d.build(),
+        d.build() ? d.reason() : "",
+        plan.legs(),
+        plan.mergeGroups(),
+        List.of(),
+        List.of("gate " + d.reason() + ": " + d.detail()),
         at);
   }
 

@@ -10,7 +10,14 @@ import dev.strata.domain.trigger.api.CommitSha;
 import dev.strata.domain.trigger.api.Repository;
 import dev.strata.domain.trigger.api.RunId;
 import dev.strata.domain.trigger.api.Trigger;
+import dev.strata.matrix.Fixtures;
+import dev.strata.matrix.core.pipeline.FixedPlan;
+import dev.strata.matrix.core.pipeline.FixedPlanner;
+import dev.strata.matrix.core.pipeline.PipelineTrigger;
+import dev.strata.matrix.core.pipeline.Pipelines;
 import dev.strata.matrix.core.plan.PlanResult;
+import dev.strata.matrix.port.ChangedFiles;
+import dev.strata.matrix.port.RevisionDiffs;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -110,10 +117,10 @@ class MatrixProcessorTest {
   }
 
   @Test
-  void otherPipelines_areRecordedAsNotSupported_withoutPlanning() {
+  void aPlannerOfOnlyTheBackendMatrix_recordsWhyItCannotPlanAnotherPipeline() {
     deliver(
         t -> {
-          throw new AssertionError("must not plan");
+          throw new AssertionError("must not plan the backend");
         },
         "root-image");
 
@@ -123,8 +130,50 @@ class MatrixProcessorTest {
             RecordPlanningFailure.class,
             f -> {
               assertThat(f.pipeline()).isEqualTo("root-image");
-              assertThat(f.reason()).contains("pipeline root-image is not supported yet");
+              assertThat(f.reason()).contains("plans only the backend matrix");
             });
+  }
+
+  /** A planner whose fixed pipelines come from the shipped profile, over a fixed file list. */
+  private static TriggerPlanner fixedPipelines(String files) {
+    Pipelines pipelines = Fixtures.localaiProfile().pipelines();
+    return new TriggerPlanner() {
+      @Override
+      public PlanResult plan(Trigger trigger) {
+        return new PlanResult(1, List.of(), "backend not under test", null, null);
+      }
+
+      @Override
+      public FixedPlan planPipeline(String pipeline, Trigger trigger) {
+        return FixedPlanner.plan(
+            pipelines.fixed(pipeline).orElseThrow(),
+            PipelineTrigger.of(trigger),
+            RevisionDiffs.listed(new ChangedFiles.Listed(List.of(files.split(" ")), false)));
+      }
+    };
+  }
+
+  @Test
+  void everyPipelineOfTheTrigger_isRecordedOnce_eachWithItsGateDecision() {
+    deliver(fixedPipelines("Makefile"), "root-image", "builder-bases");
+
+    assertThat(accepted).hasSize(2).allMatch(RecordMatrix.class::isInstance);
+    RecordMatrix root = (RecordMatrix) accepted.get(0);
+    RecordMatrix bases = (RecordMatrix) accepted.get(1);
+    assertThat(root.pipeline()).isEqualTo("root-image");
+    assertThat(root.runAll()).isTrue();
+    assertThat(root.runAllReason()).isEqualTo("relevant-change");
+    assertThat(root.legs()).hasSize(10);
+    assertThat(root.mergeGroups()).hasSize(8);
+    assertThat(root.rulesFired())
+        .singleElement()
+        .asString()
+        .startsWith("gate relevant-change: Makefile");
+    assertThat(bases.pipeline()).isEqualTo("builder-bases");
+    assertThat(bases.runAll()).isFalse();
+    assertThat(bases.runAllReason()).isEmpty();
+    assertThat(bases.legs()).isEmpty();
+    assertThat(bases.rulesFired()).singleElement().asString().startsWith("gate no-matching-path");
   }
 
   @Test

@@ -1,5 +1,2 @@
-/**
- * The registry adapter: the distribution HTTP API on {@code java.net.http} and Jackson, one class
- * per remote operation, with Bearer/Basic authentication and retries on transient failures.
- */
+/** The registry adapter: the merge-service's registry port on runtime's shared registry client. */
 package dev.strata.merge.adapter.registry;
