@@ -14,12 +14,12 @@ import dev.strata.merge.boot.MergeRole;
 import dev.strata.merge.boot.MergeSettings;
 import dev.strata.merge.core.CacheEvictionRefused;
 import dev.strata.merge.core.CacheEvictor;
-import dev.strata.merge.port.RegistryException;
 import dev.strata.runtime.DomainModule;
 import dev.strata.runtime.StrataRuntime;
 import dev.strata.runtime.StrataRuntimeBuilder;
 import dev.strata.runtime.config.ConfigException;
 import dev.strata.runtime.config.StrataConfig;
+import dev.strata.runtime.registry.RegistryException;
 import java.util.ArrayList;
 import java.util.List;
 
