@@ -66,9 +66,16 @@ public record GatewayOptions(
   public static final String WEBHOOK_SECRET_VARIABLE = "STRATA_GITHUB_WEBHOOK_SECRET";
 
   /**
+   * The environment variable holding the agent lease in whole seconds (default 300): how long a
+   * claim or heartbeat holds a leg before the sweeper hands it to another agent.
+   */
+  public static final String LEASE_VARIABLE = "STRATA_AGENT_LEASE_SECONDS";
+
+  /**
    * Options from the shared configuration: its HTTP listener, tokens and webhook secret ({@value
-   * #WEBHOOK_SECRET_VARIABLE} in {@code env} wins over {@code github.webhookSecret}), and the
-   * schedules of its profile, when it names one.
+   * #WEBHOOK_SECRET_VARIABLE} in {@code env} wins over {@code github.webhookSecret}), the agent
+   * lease from {@value #LEASE_VARIABLE} in {@code env}, and the schedules of its profile, when it
+   * names one.
    *
    * @throws IllegalArgumentException when the profile's {@code schedules:} section is malformed
    */
@@ -77,6 +84,10 @@ public record GatewayOptions(
     config.tokens().ci().ifPresent(t -> b.token("ci", t));
     config.tokens().agent().ifPresent(t -> b.token("agent", t));
     config.tokens().admin().ifPresent(t -> b.token("admin", t));
+    String lease = env.get(LEASE_VARIABLE);
+    if (lease != null && !lease.isBlank()) {
+      b.lease(leaseSeconds(lease));
+    }
     config
         .profile()
         .ifPresent(
@@ -90,6 +101,24 @@ public record GatewayOptions(
     String fromEnv = env.get(WEBHOOK_SECRET_VARIABLE);
     return b.webhookSecret(
         fromEnv != null ? fromEnv : config.github().webhookSecret().orElse(null));
+  }
+
+  private static Duration leaseSeconds(String raw) {
+    try {
+      long seconds = Long.parseLong(raw.trim());
+      if (seconds >= 1) {
+        return Duration.ofSeconds(seconds);
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(
+        LEASE_VARIABLE
+            + ": got \""
+            + raw
+            + "\"; write a whole number of seconds of at least 1, e.g. "
+            + LEASE_VARIABLE
+            + "=300");
   }
 
   /** Builds {@link GatewayOptions}. */

@@ -51,7 +51,10 @@ public final class BuilderAgentCommand implements Callable<Integer> {
       description = "A runner class to build for, e.g. ubuntu-latest (repeatable).")
   List<String> runnerClasses;
 
-  @Option(names = "--driver", defaultValue = "auto", description = "auto, buildx or engine.")
+  @Option(
+      names = "--driver",
+      defaultValue = "auto",
+      description = "auto, buildx, engine, or noop (builds nothing: throughput measurements).")
   String driver;
 
   @Option(

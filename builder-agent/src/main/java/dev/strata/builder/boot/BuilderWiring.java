@@ -5,6 +5,7 @@ import dev.strata.builder.adapter.docker.EngineBuildDriver;
 import dev.strata.builder.adapter.docker.EngineCacheMountCarrier;
 import dev.strata.builder.adapter.docker.EngineCacheMounts;
 import dev.strata.builder.adapter.docker.EngineSocket;
+import dev.strata.builder.adapter.noop.NoopBuildDriver;
 import dev.strata.builder.adapter.process.LocalCommandRunner;
 import dev.strata.builder.adapter.registry.HttpImageRegistry;
 import dev.strata.builder.core.LegBuilder;
@@ -31,15 +32,17 @@ public final class BuilderWiring {
     /** {@code docker buildx build}, exactly as LocalAI's workflow runs it. */
     BUILDX,
     /** The Docker engine's built-in BuildKit ({@code DOCKER_BUILDKIT=1 docker build}). */
-    ENGINE;
+    ENGINE,
+    /** Builds nothing, reports a pre-pushed digest: platform throughput measurements only. */
+    NOOP;
 
-    /** Parses {@code auto|buildx|engine}. */
+    /** Parses {@code auto|buildx|engine|noop}. */
     public static Driver parse(String raw) {
       try {
         return valueOf(raw.trim().toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(
-            "Invalid driver \"" + raw + "\": expected auto, buildx or engine");
+            "Invalid driver \"" + raw + "\": expected auto, buildx, engine or noop");
       }
     }
   }
@@ -70,9 +73,11 @@ public final class BuilderWiring {
             : EngineSocket.fromDockerHost(System.getenv("DOCKER_HOST"))
                 .filter(EngineSocket::exists);
     this.driver =
-        buildx
-            ? new BuildxBuildDriver(runner, StrataSerializers.objectMapper(), docker, tmpDir)
-            : new EngineBuildDriver(runner, registry, docker, tmpDir, engine, credentials);
+        kind == Driver.NOOP
+            ? new NoopBuildDriver()
+            : buildx
+                ? new BuildxBuildDriver(runner, StrataSerializers.objectMapper(), docker, tmpDir)
+                : new EngineBuildDriver(runner, registry, docker, tmpDir, engine, credentials);
     List<String> copyCommand =
         buildx
             ? List.of(docker, "buildx", "build", "--progress=plain")
