@@ -57,9 +57,13 @@ import picocli.CommandLine;
  * leg is a real {@code docker build --platform linux/arm64} whose image config says arm64; see
  * {@link LocalAiRepo}.
  *
- * <p>The Darwin entry ({@code darwin:kokoro}) is never among the changed backends of the push or
- * the pull request; the release tag's full run plans it, and with no Darwin agent attached it stays
- * waiting, which the test asserts (the Linux groups merge regardless).
+ * <p>A Darwin agent ({@link DarwinAgents}: the real darwin-agent code with darwin-agent's fake
+ * brew/make/go, a directory cache store and the real registry publisher) serves {@code
+ * macos-latest}. The pull request also changes kokoro, so it plans {@code darwin:kokoro}: the leg
+ * restores its native caches and is verified, saving and publishing nothing. The release tag's full
+ * run builds it again, saves its caches and publishes its 5.4 tags ({@code
+ * v1.0.0-metal-darwin-arm64-kokoro}, {@code latest-...}) to both publish repositories, and the run
+ * completes.
  */
 class EmbeddedFlowIntegrationTest {
   private static final String REPOSITORY = "strata-e2e/localai";
@@ -69,6 +73,7 @@ class EmbeddedFlowIntegrationTest {
   private static final String AUDIO_ARM64 = "-cpu-audio-cpp@arm64";
   private static final String KOKORO = "-cpu-kokoro@single";
   private static final String DARWIN_KOKORO = "darwin:kokoro";
+  private static final String DARWIN_SUFFIX = "-metal-darwin-arm64-kokoro";
 
   private final String ns = LocalServices.namespace();
   private final String ciToken = "ci-" + UUID.randomUUID();
@@ -79,6 +84,7 @@ class EmbeddedFlowIntegrationTest {
   private StrataConfig config;
   private EmbeddedPlatform platform;
   private BuilderAgents agents;
+  private DarwinAgents darwin;
   private GatewayApi api;
 
   @BeforeEach
@@ -107,6 +113,13 @@ class EmbeddedFlowIntegrationTest {
     agents =
         BuilderAgents.start(
             platform.gateway(), agentToken, profile.profile(), repo.dir(), tmp.resolve("agents"));
+    darwin =
+        DarwinAgents.start(
+            platform.gateway(),
+            agentToken,
+            profile.profile(),
+            profile.publishRepos(),
+            tmp.resolve("darwin"));
   }
 
   @AfterEach
@@ -114,6 +127,9 @@ class EmbeddedFlowIntegrationTest {
     try {
       if (agents != null) {
         agents.close();
+      }
+      if (darwin != null) {
+        darwin.close();
       }
     } finally {
       if (platform != null) {
@@ -220,10 +236,11 @@ class EmbeddedFlowIntegrationTest {
     repo.branch("feature");
     String head =
         repo.commit(
-            "rerankers: log requests; audio-cpp: server flag",
+            "rerankers: log requests; audio-cpp: server flag; kokoro: voices",
             Map.of(
                 "backend/python/rerankers/backend.py", "print('rerankers, logging')\n",
-                "backend/cpp/audio-cpp/server.c", "int main(void) { return 0 * 1; }\n"));
+                "backend/cpp/audio-cpp/server.c", "int main(void) { return 0 * 1; }\n",
+                "backend/python/kokoro/voices.txt", "af_heart\n"));
     repo.checkout("master");
     String merge = repo.pullRequest(7, base, head);
     String run =
@@ -233,12 +250,25 @@ class EmbeddedFlowIntegrationTest {
     List<JsonNode> events = awaitCompleted(run, "the pull request's RunCompleted");
 
     assertThat(legIds(single(events, "MatrixFiltered").path("legs")))
-        .containsExactly(RERANKERS, AUDIO_AMD64, AUDIO_ARM64);
+        .containsExactly(RERANKERS, KOKORO, AUDIO_AMD64, AUDIO_ARM64, DARWIN_KOKORO);
     assertThat(ofType(events, "ArchDigestPushed")).as(describe(events)).isEmpty();
     assertThat(ofType(events, "ManifestMerged")).isEmpty();
+    assertThat(single(events, "RunCompleted").path("outcome").asText()).isEqualTo("SUCCEEDED");
     Map<String, JsonNode> verified = byLeg(ofType(events, "LegVerified"));
-    assertThat(verified).as(describe(events)).containsOnlyKeys(RERANKERS, AUDIO_AMD64, AUDIO_ARM64);
-    for (JsonNode leg : verified.values()) {
+    assertThat(verified)
+        .as(describe(events))
+        .containsOnlyKeys(RERANKERS, KOKORO, AUDIO_AMD64, AUDIO_ARM64, DARWIN_KOKORO);
+    verified.values().forEach(v -> assertThat(v.path("cacheWritten")).as(v.toString()).isEmpty());
+    // the Darwin leg restores its native caches (none saved yet: the master push had no kokoro)
+    List<JsonNode> restored = ofType(events, "DarwinCacheRestored");
+    assertThat(restored)
+        .as(describe(events))
+        .isNotEmpty()
+        .allSatisfy(r -> assertThat(r.path("legId").asText()).isEqualTo(DARWIN_KOKORO));
+    assertThat(restored).extracting(r -> r.path("cache").asText()).contains("go", "homebrew");
+    assertThat(ofType(events, "DarwinCacheSaved")).as(describe(events)).isEmpty();
+    for (String id : List.of(RERANKERS, AUDIO_AMD64, AUDIO_ARM64)) {
+      JsonNode leg = verified.get(id);
       assertThat(leg.path("cacheRead")).as(leg.toString()).isNotEmpty();
       assertThat(leg.path("cacheWritten")).as(leg.toString()).isEmpty();
       assertThat(cachedSteps(leg)).as(leg.toString()).isPositive();
@@ -260,13 +290,14 @@ class EmbeddedFlowIntegrationTest {
             "push",
             GithubEvents.push(REPOSITORY, "refs/tags/v1.0.0", "0".repeat(40), sha));
 
-    List<JsonNode> events =
-        api.awaitEvents(
-            run,
-            "three ManifestMerged (rerankers, kokoro, audio-cpp)",
-            RUN_TIMEOUT,
-            e -> ofType(e, "ManifestMerged").size() == 3);
+    List<JsonNode> events = awaitCompleted(run, "the tag run's RunCompleted");
 
+    assertThat(single(events, "RunCompleted").path("outcome").asText())
+        .as(describe(events))
+        .isEqualTo("SUCCEEDED");
+    assertThat(ofType(events, "ManifestMerged"))
+        .extracting(m -> m.path("tagSuffix").asText())
+        .contains("-cpu-rerankers", "-cpu-kokoro", "-cpu-audio-cpp");
     JsonNode plan = single(events, "MatrixFiltered");
     assertThat(plan.path("runAll").asBoolean()).isTrue();
     assertThat(legIds(plan.path("legs")))
@@ -281,12 +312,24 @@ class EmbeddedFlowIntegrationTest {
       assertThat(index(publish, "latest-cpu-audio-cpp").architectures())
           .containsExactlyInAnyOrder("amd64", "arm64");
     }
-    // no Darwin agent is attached: the Darwin leg is planned and waits; the run stays open
+    // the Darwin leg is built, saves its caches, and publishes its 5.4 tags itself (no merge)
+    assertThat(darwin.failure()).as("the Darwin agent's loop").isNull();
+    JsonNode darwinPush = byLeg(ofType(events, "ArchDigestPushed")).get(DARWIN_KOKORO);
+    assertThat(darwinPush).as(describe(events)).isNotNull();
+    assertThat(ofType(events, "DarwinCacheSaved"))
+        .as(describe(events))
+        .isNotEmpty()
+        .allSatisfy(e -> assertThat(e.path("legId").asText()).isEqualTo(DARWIN_KOKORO));
+    for (String publish : profile.publishRepos()) {
+      RegistryReader.Manifest version = index(publish, "v1.0.0" + DARWIN_SUFFIX);
+      assertThat(version.digest()).isEqualTo(darwinPush.path("digest").asText());
+      assertThat(index(publish, "latest" + DARWIN_SUFFIX).digest()).isEqualTo(version.digest());
+    }
     JsonNode view = api.run(run);
-    JsonNode darwin = leg(view, DARWIN_KOKORO);
-    assertThat(darwin.path("darwin").asBoolean()).isTrue();
-    assertThat(darwin.path("state").asText()).isEqualTo("WAITING");
-    assertThat(view.path("state").asText()).isEqualTo("RUNNING");
+    JsonNode darwinLeg = leg(view, DARWIN_KOKORO);
+    assertThat(darwinLeg.path("darwin").asBoolean()).isTrue();
+    assertThat(darwinLeg.path("state").asText()).as(darwinLeg.toString()).isEqualTo("BUILT");
+    assertThat(view.path("state").asText()).isEqualTo("SUCCEEDED");
     return run;
   }
 
@@ -304,7 +347,20 @@ class EmbeddedFlowIntegrationTest {
 
     assertThat(report.path("violations")).as(report.path("violations").toString()).isEmpty();
     assertThat(report.path("invariants"))
-        .allSatisfy(i -> assertThat(i.path("count").asLong()).isZero());
+        .isNotEmpty()
+        .allSatisfy(i -> assertThat(i.path("violations").asLong()).as(i.toString()).isZero());
+    // 1 (a pull request wrote a cache or published, Darwin saves included) and 10 (an ungated
+    // Darwin save of a pull request): the pull request ran a Darwin leg, so both were exercised
+    Map<Integer, JsonNode> counts = new LinkedHashMap<>();
+    report.path("invariants").forEach(i -> counts.put(i.path("invariant").asInt(), i));
+    assertThat(counts).containsKeys(1, 10);
+    assertThat(counts.get(1).path("violations").asLong()).as(counts.get(1).toString()).isZero();
+    assertThat(counts.get(10).path("violations").asLong()).as(counts.get(10).toString()).isZero();
+    assertThat(report.path("violations"))
+        .noneMatch(
+            v ->
+                List.of("pr-darwin-save", "ungated-pr-save", "pr-cache-to", "pr-publish")
+                    .contains(v.path("rule").asText()));
     for (String suffix : List.of("cpu-rerankers-", "cpu-audio-cpp-amd64", "cpu-audio-cpp-arm64")) {
       String ref = profile.cacheRepo() + ":cache-" + suffix;
       JsonNode cache =
@@ -324,6 +380,7 @@ class EmbeddedFlowIntegrationTest {
 
   private void replay_rebuildsTheSameRunViews(List<String> runs) throws Exception {
     agents.close(); // nothing may change the log while the views are compared
+    darwin.close();
     // a second gateway on the same store: its projection starts empty and replays the log
     try (EmbeddedPlatform replayed =
         EmbeddedPlatform.builder(config).roles(List.of("gateway")).start()) {
