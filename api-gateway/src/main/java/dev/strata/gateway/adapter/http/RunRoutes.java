@@ -14,7 +14,9 @@ import dev.strata.gateway.core.RunBoard;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +27,7 @@ import java.util.concurrent.Executor;
 /** Run status: list, one run, its events (JSON or live SSE), cancel. */
 final class RunRoutes {
   private static final int DEFAULT_LIMIT = 50;
+  private static final Duration PROJECTION_WAIT = Duration.ofSeconds(5);
 
   private final RunBoard board;
   private final EventLog log;
@@ -56,10 +59,40 @@ final class RunRoutes {
 
   void get(RoutingContext rc) {
     RunId runId = runId(rc);
-    long version = board.version(runId);
-    if (version < 0) {
+    if (board.version(runId) >= 0) {
+      render(rc, runId);
+      return;
+    }
+    // Read your writes: a run whose trigger was just accepted may not be in this process's
+    // projection yet (it follows the event log a few milliseconds behind). If the log has the
+    // run, wait for the projection briefly instead of answering 404.
+    Replies.when(
+        rc,
+        CompletableFuture.supplyAsync(() -> awaitProjected(runId), blocking),
+        projected -> render(rc, runId));
+  }
+
+  private boolean awaitProjected(RunId runId) {
+    if (log.read(runId).isEmpty()) {
       throw new NotFound("Run " + runId + " does not exist");
     }
+    long deadline = System.nanoTime() + PROJECTION_WAIT.toNanos();
+    while (board.version(runId) < 0) {
+      if (System.nanoTime() > deadline) {
+        throw new HttpException(503, "Run " + runId + " is recorded but not projected yet");
+      }
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new HttpException(503, "Interrupted while waiting for run " + runId);
+      }
+    }
+    return true;
+  }
+
+  private void render(RoutingContext rc, RunId runId) {
+    long version = board.version(runId);
     Rendered cached = rendered.get(runId);
     if (cached == null || cached.version() != version) {
       var view = board.view(runId).orElseThrow(() -> new NotFound("Run " + runId + " vanished"));
