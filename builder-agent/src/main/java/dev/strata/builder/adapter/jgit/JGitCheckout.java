@@ -6,11 +6,10 @@ import dev.strata.domain.trigger.api.Repository;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Function;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.api.errors.TransportException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
@@ -46,8 +45,9 @@ public final class JGitCheckout implements SourceCheckout {
     Path dir = root.resolve(repository.owner()).resolve(repository.name()).resolve("w" + slot);
     try (Git git = open(dir, url)) {
       ObjectId id = ObjectId.fromString(commit.value());
+      String fetched = "";
       if (!has(git, id)) {
-        fetch(git, ref);
+        fetched = fetch(git, ref, id);
       }
       if (!has(git, id)) {
         throw new CheckoutException(
@@ -57,8 +57,8 @@ public final class JGitCheckout implements SourceCheckout {
                 + repository
                 + " but failed because: "
                 + url
-                + " does not have it (fetched branches, tags"
-                + (ref == null ? "" : " and " + ref)
+                + " does not have it (fetched "
+                + fetched
                 + ")",
             null);
       }
@@ -107,14 +107,34 @@ public final class JGitCheckout implements SourceCheckout {
     return git.getRepository().getObjectDatabase().has(id);
   }
 
-  private static void fetch(Git git, String ref) throws GitAPIException {
-    List<RefSpec> specs = new ArrayList<>();
-    specs.add(new RefSpec("+refs/heads/*:refs/remotes/origin/*"));
-    specs.add(new RefSpec("+refs/tags/*:refs/tags/*"));
-    if (ref != null && !ref.startsWith("refs/heads/") && !ref.startsWith("refs/tags/")) {
-      specs.add(new RefSpec("+" + ref + ":refs/remotes/origin/" + ref.substring(5)));
+  /**
+   * Fetches branches and tags; when they do not bring {@code id} and {@code ref} is another ref (a
+   * pull request's {@code refs/pull/N/merge}), fetches that ref on its own, so a ref the remote
+   * lacks does not fail the branch fetch. Returns what was fetched, for the error message.
+   */
+  private static String fetch(Git git, String ref, ObjectId id)
+      throws GitAPIException, IOException {
+    git.fetch()
+        .setRemote("origin")
+        .setRefSpecs(
+            new RefSpec("+refs/heads/*:refs/remotes/origin/*"),
+            new RefSpec("+refs/tags/*:refs/tags/*"))
+        .call();
+    if (has(git, id)
+        || ref == null
+        || ref.startsWith("refs/heads/")
+        || ref.startsWith("refs/tags/")) {
+      return "branches and tags";
     }
-    git.fetch().setRemote("origin").setRefSpecs(specs).call();
+    try {
+      git.fetch()
+          .setRemote("origin")
+          .setRefSpecs(new RefSpec("+" + ref + ":refs/remotes/origin/" + ref.substring(5)))
+          .call();
+      return "branches, tags and " + ref;
+    } catch (TransportException e) {
+      return "branches and tags; " + ref + " is not on the remote";
+    }
   }
 
   /** {@code git-tree:<id>} of {@code path} at {@code commit} ({@code ./} is the root tree). */
