@@ -3,6 +3,7 @@ package dev.strata.launcher;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.strata.runtime.StrataRuntime;
+import dev.strata.runtime.config.StoreOptions;
 import dev.strata.runtime.serialization.StrataSerializers;
 import java.io.PrintWriter;
 import java.util.List;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Spec;
     description = "Print the event log from the beginning (and new events with --follow).")
 final class EventsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
-  @Mixin ConfigOptions options;
+  @Mixin StoreOptions options;
 
   @Option(names = "--follow", description = "Keep printing new events until interrupted.")
   boolean follow;

@@ -4,6 +4,7 @@ import dev.strata.matrix.boot.MatrixRole;
 import dev.strata.matrix.boot.MatrixSettings;
 import dev.strata.merge.boot.MergeSettings;
 import dev.strata.runtime.StrataRuntime;
+import dev.strata.runtime.config.StoreOptions;
 import dev.strata.runtime.config.StrataConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Spec;
     })
 final class ServeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
-  @Mixin ConfigOptions options;
+  @Mixin StoreOptions options;
 
   @Option(
       names = "--merge-config",

@@ -15,6 +15,7 @@ import dev.strata.merge.boot.MergeRole;
 import dev.strata.merge.boot.MergeSettings;
 import dev.strata.runtime.StrataRuntime;
 import dev.strata.runtime.config.ConfigException;
+import dev.strata.runtime.config.StoreOptions;
 import java.util.List;
 import picocli.CommandLine;
 
@@ -38,7 +39,7 @@ final class Subcommands {
         ControlPlaneFactory.gateway(),
         () ->
             new AxonEventLog(
-                Roles.runtime(new ConfigOptions().load(), List.of()).start().eventStore()));
+                Roles.runtime(new StoreOptions().load(), List.of()).start().eventStore()));
   }
 
   private static CacheContext openCacheContext() throws Exception {
@@ -48,7 +49,7 @@ final class Subcommands {
           "strata cache needs the registries to look at: write merge.yml in the working directory"
               + " (see merge-service's MergeSettingsLoader for its shape)");
     }
-    StrataRuntime runtime = Roles.runtime(new ConfigOptions().load(), List.of()).start();
+    StrataRuntime runtime = Roles.runtime(new StoreOptions().load(), List.of()).start();
     return CacheContext.over(runtime, settings);
   }
 }

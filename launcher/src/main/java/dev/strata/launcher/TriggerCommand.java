@@ -7,6 +7,7 @@ import dev.strata.domain.trigger.api.RunId;
 import dev.strata.domain.trigger.api.Trigger;
 import dev.strata.domain.trigger.model.ConcurrencyScheme;
 import dev.strata.runtime.StrataRuntime;
+import dev.strata.runtime.config.StoreOptions;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Spec;
     description = "Record a trigger directly in the event store (local use; CI uses the REST API).")
 final class TriggerCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
-  @Mixin ConfigOptions options;
+  @Mixin StoreOptions options;
 
   @Option(names = "--repo", required = true, paramLabel = "OWNER/NAME", description = "Repository.")
   String repo;

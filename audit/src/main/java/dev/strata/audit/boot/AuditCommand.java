@@ -11,6 +11,7 @@ import dev.strata.domain.audit.api.AuditReport;
 import dev.strata.domain.audit.model.AuditRules;
 import dev.strata.domain.trigger.api.RunId;
 import dev.strata.runtime.StrataRuntime;
+import dev.strata.runtime.config.StoreOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

@@ -9,6 +9,7 @@ import dev.strata.domain.audit.api.MissExplanation;
 import dev.strata.domain.leg.api.LegId;
 import dev.strata.domain.trigger.api.RunId;
 import dev.strata.runtime.StrataRuntime;
+import dev.strata.runtime.config.StoreOptions;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

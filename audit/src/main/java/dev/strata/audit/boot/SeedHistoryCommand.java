@@ -8,6 +8,7 @@ import dev.strata.domain.cache.model.WeekKeyStyle;
 import dev.strata.domain.trigger.api.Repository;
 import dev.strata.runtime.DomainModule;
 import dev.strata.runtime.StrataRuntime;
+import dev.strata.runtime.config.StoreOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;

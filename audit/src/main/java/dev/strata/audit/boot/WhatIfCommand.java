@@ -10,6 +10,7 @@ import dev.strata.audit.port.Replanner;
 import dev.strata.domain.audit.api.AuditQuery;
 import dev.strata.domain.trigger.api.RunId;
 import dev.strata.runtime.StrataRuntime;
+import dev.strata.runtime.config.StoreOptions;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

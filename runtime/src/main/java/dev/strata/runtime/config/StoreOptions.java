@@ -1,14 +1,14 @@
-package dev.strata.launcher;
+package dev.strata.runtime.config;
 
-import dev.strata.runtime.config.ConfigException;
-import dev.strata.runtime.config.StrataConfig;
-import dev.strata.runtime.config.StrataConfigLoader;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
-/** Options every command that opens the event store shares. */
-final class ConfigOptions {
+/**
+ * The options every command that opens the event store shares ({@code --config}, {@code
+ * --data-dir}, {@code --database-url}), as a picocli mixin.
+ */
+public final class StoreOptions {
   @Option(
       names = "--config",
       paramLabel = "FILE",
@@ -30,7 +30,7 @@ final class ConfigOptions {
   String databaseUrl;
 
   /** Loads the configuration: file, then environment, then these options. */
-  StrataConfig load() throws ConfigException {
+  public StrataConfig load() throws ConfigException {
     StrataConfig config =
         configFile != null
             ? StrataConfigLoader.load(configFile, System.getenv())
